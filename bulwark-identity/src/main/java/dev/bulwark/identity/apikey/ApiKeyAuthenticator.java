@@ -141,6 +141,11 @@ public final class ApiKeyAuthenticator {
     unknown.clear();
   }
 
+  /** How many unknown keys are remembered now; for tests of the bound. */
+  int unknownCount() {
+    return unknown.size();
+  }
+
   private CompletableFuture<CredentialRecord> loadAsync(String hash) {
     CompletableFuture<CredentialRecord> started = new CompletableFuture<>();
     CompletableFuture<CredentialRecord> running = loading.putIfAbsent(hash, started);
