@@ -14,7 +14,8 @@ import java.util.List;
  * @param path canonical path (after normalization), without the query string
  * @param routeRule id of the rule that allowed or denied, or null
  * @param decision allow, deny or error
- * @param reason stable reason code ({@code ok}, {@code auth.missing}, {@code authz.route_denied}...)
+ * @param reason stable reason code ({@code ok}, {@code auth.missing}, {@code
+ *     authz.route_denied}...)
  * @param status HTTP status returned to the caller
  * @param bytesIn request body bytes
  * @param bytesOut response body bytes

@@ -8,7 +8,8 @@ import java.util.Optional;
  * vault under {@link #secretRef}; the config only names it.
  *
  * @param kind the scheme
- * @param secretRef vault reference of the secret (token, "user:password", API key, or client secret)
+ * @param secretRef vault reference of the secret (token, "user:password", API key, or client
+ *     secret)
  * @param headerName header for {@link Kind#API_KEY_HEADER}
  * @param tokenUrl SaaS token endpoint for {@link Kind#OAUTH2_CLIENT_CREDENTIALS}
  * @param clientId client id for {@link Kind#OAUTH2_CLIENT_CREDENTIALS}
