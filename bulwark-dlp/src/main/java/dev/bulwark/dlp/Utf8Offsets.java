@@ -1,0 +1,36 @@
+package dev.bulwark.dlp;
+
+import java.util.Arrays;
+
+/**
+ * Converts byte offsets in UTF-8 text to char (UTF-16) offsets, in one sweep up to the largest
+ * offset: a byte that is not a continuation byte starts a char, a 4-byte sequence is two chars.
+ */
+final class Utf8Offsets {
+  private Utf8Offsets() {}
+
+  /** Char offsets for the given byte offsets (any order), positionally. */
+  static int[] toChars(byte[] b, int[] byteOffsets) {
+    int[] sorted = byteOffsets.clone();
+    Arrays.sort(sorted);
+    int[] charsAt = new int[sorted.length];
+    int chars = 0;
+    int pos = 0;
+    for (int k = 0; k < sorted.length; k++) {
+      int target = Math.min(sorted[k], b.length);
+      while (pos < target) {
+        int c = b[pos] & 0xff;
+        if ((c & 0xC0) != 0x80) {
+          chars += (c & 0xF8) == 0xF0 ? 2 : 1;
+        }
+        pos++;
+      }
+      charsAt[k] = chars;
+    }
+    int[] out = new int[byteOffsets.length];
+    for (int i = 0; i < byteOffsets.length; i++) {
+      out[i] = charsAt[Arrays.binarySearch(sorted, byteOffsets[i])];
+    }
+    return out;
+  }
+}
