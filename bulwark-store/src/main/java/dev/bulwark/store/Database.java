@@ -38,16 +38,18 @@ final class Database {
   <T> T write(String action, Work<T> work) {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
+      T result;
       try {
-        T result = work.run(connection);
+        result = work.run(connection);
         connection.commit();
-        return result;
       } catch (SQLException | RuntimeException e) {
         rollbackQuietly(connection, e);
         throw e;
-      } finally {
-        connection.setAutoCommit(true);
       }
+      // Back to auto-commit at once: an idle SQLite connection left in a transaction would keep
+      // the write lock. (After a failure the pool restores it when the connection returns.)
+      connection.setAutoCommit(true);
+      return result;
     } catch (SQLException e) {
       throw new StoreException("cannot " + action + ": " + e.getMessage(), e);
     }

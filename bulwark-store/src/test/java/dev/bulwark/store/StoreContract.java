@@ -44,6 +44,7 @@ abstract class StoreContract {
   /** A plain JDBC connection to that database. */
   protected abstract Connection jdbc() throws SQLException;
 
+  /** Leaves the database empty (or gone) for the next test. */
   protected abstract void dropDatabase() throws Exception;
 
   @BeforeEach
@@ -287,7 +288,21 @@ abstract class StoreContract {
 
   @Test
   void auditAppendsFromFourThreadsFormOneUnbrokenChain() throws Exception {
-    int threads = 4;
+    appendConcurrently(List.of(store.audit(), store.audit(), store.audit(), store.audit()));
+  }
+
+  @Test
+  void twoStoresOnOneDatabaseDoNotForkTheChain() throws Exception {
+    // Two pools on one database stand for two server nodes: only the database lock orders them.
+    try (Store secondNode = Stores.open(options(kek))) {
+      appendConcurrently(
+          List.of(store.audit(), secondNode.audit(), store.audit(), secondNode.audit()));
+      assertThat(secondNode.audit().verify().ok()).isTrue();
+    }
+  }
+
+  private void appendConcurrently(List<AuditLog> logs) throws Exception {
+    int threads = logs.size();
     int batchesPerThread = 25;
     int batchSize = 4;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -305,7 +320,7 @@ abstract class StoreContract {
                     for (int i = 0; i < batchSize; i++) {
                       batch.add(event(thread * 10_000 + b * batchSize + i, "t" + thread));
                     }
-                    store.audit().append(batch);
+                    logs.get(thread).append(batch);
                   }
                   return null;
                 }));
@@ -322,6 +337,7 @@ abstract class StoreContract {
         .isEqualTo(new AuditLog.Verification(true, total, null, null));
     // Each batch stays contiguous: appends are serialised, not interleaved.
     List<StoredAuditEvent> all = store.audit().recent(null, total);
+    assertThat(all).hasSize(total);
     for (int i = 0; i < total; i += batchSize) {
       assertThat(all.subList(i, i + batchSize))
           .extracting(e -> e.event().integration())
