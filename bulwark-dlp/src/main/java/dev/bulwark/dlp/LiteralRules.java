@@ -524,6 +524,9 @@ final class LiteralRules {
     }
     i = word;
     i = skip(b, i, "\\\"' \t:=", 8);
+    if (Bytes.startsWith(b, i, "is ") && b[i - 1] == ' ') {
+      i += 3;
+    }
     int end = Bytes.runEnd(b, i, UPPER | DIGIT, 12);
     int len = end - i;
     if ((len != 8 && len != 11) || Bytes.is(b, end, ALNUM)) {
@@ -569,8 +572,9 @@ final class LiteralRules {
   }
 
   /**
-   * After a key name ending at i: optional closing quote, blanks, ':' '=' ':=' or '=>', blanks,
-   * optional opening quote. Returns where the value starts, or -1 when this is no assignment.
+   * After a key name ending at i: optional closing quote, blanks, ':' '=' ':=' '=>' or " is ",
+   * blanks, optional opening quote. Returns where the value starts, or -1 when this is no
+   * assignment.
    */
   private static int assignment(byte[] b, int i) {
     if (i < b.length && b[i] == '\\' && i + 1 < b.length && b[i + 1] == '"') {
@@ -592,6 +596,8 @@ final class LiteralRules {
       if (i < b.length && b[i] == '>') {
         i++;
       }
+    } else if (i > 0 && b[i - 1] == ' ' && Bytes.startsWith(b, i, "is ")) {
+      i += 2; // prose: "the password is ..."
     } else {
       return -1;
     }
@@ -653,7 +659,9 @@ final class LiteralRules {
         || l.startsWith("${")
         || l.startsWith("{{")
         || l.startsWith("$")
-        || l.startsWith("%")
+        || l.startsWith("%(")
+        || l.startsWith("%{")
+        || l.startsWith("%s")
         || l.contains("***")
         || l.contains("xxxx")
         || l.contains("://")

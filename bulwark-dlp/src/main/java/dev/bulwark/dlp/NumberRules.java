@@ -141,6 +141,7 @@ final class NumberRules {
       return;
     }
     if (card
+        && pre != '+'
         && sh.digits >= 13
         && sh.digits <= 19
         && (sh.sep == 0 || sh.sep == ' ' || sh.sep == '-')) {
