@@ -149,8 +149,8 @@ final class SqlAuditLog implements AuditLog {
       for (AuditRow row : page) {
         String problem = check(row, expectedId, prev, head);
         if (problem != null) {
-          long brokenId = row.id() == expectedId ? row.id() : expectedId;
-          return new Verification(false, intact, brokenId, problem);
+          // A gap means the expected event itself is the one gone.
+          return new Verification(false, intact, expectedId, problem);
         }
         prev = row.hash();
         expectedId++;

@@ -10,7 +10,8 @@ import java.util.Properties;
 
 /**
  * The PostgreSQL server tests use: the one on 127.0.0.1:5432 (database {@code test}, user {@code
- * postgres}, trust auth) when it answers, else an embedded server started once per JVM.
+ * postgres}, trust auth) when it answers, else an embedded server started once per JVM. {@code
+ * -Dbulwark.test.postgres=embedded} forces the embedded one.
  */
 final class TestPostgres {
   record Endpoint(String jdbcUrl, String user, String password) {
@@ -32,7 +33,8 @@ final class TestPostgres {
     if (endpoint == null) {
       Endpoint local =
           new Endpoint("jdbc:postgresql://127.0.0.1:5432/test?connectTimeout=2", "postgres", null);
-      endpoint = reachable(local) ? local : startEmbedded();
+      boolean forceEmbedded = "embedded".equals(System.getProperty("bulwark.test.postgres"));
+      endpoint = !forceEmbedded && reachable(local) ? local : startEmbedded();
     }
     return endpoint;
   }
