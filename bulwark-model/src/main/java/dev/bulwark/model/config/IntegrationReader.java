@@ -5,7 +5,6 @@ import dev.bulwark.model.Integration;
 import dev.bulwark.model.RouteRule;
 import dev.bulwark.model.UpstreamAuth;
 import dev.bulwark.model.policy.ConditionException;
-import dev.bulwark.model.policy.RequestCondition;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -180,21 +179,25 @@ final class IntegrationReader {
     if (expression.isEmpty()) {
       return expression;
     }
+    Optional<ConditionException> complaint;
     try {
-      RequestCondition.compile(expression.get());
-      return expression;
-    } catch (ConditionException e) {
-      String message = "invalid CEL condition: " + celMessage(e);
-      if (e.line() == 1 && e.column() >= 1 && node instanceof ScalarNode scalar) {
-        problems.atChar(scalar, e.column() - 1, path, message);
-      } else {
-        problems.at(node, path, message);
-      }
+      complaint = ConditionVerdicts.check(expression.get());
     } catch (RuntimeException e) {
       // The CEL library should report every bad expression as an issue; if it throws instead, the
       // expression is still bad and still located, and one file never breaks the loader.
       problems.at(
           node, path, "invalid CEL condition: " + firstLine(String.valueOf(e.getMessage())));
+      return Optional.empty();
+    }
+    if (complaint.isEmpty()) {
+      return expression;
+    }
+    ConditionException e = complaint.get();
+    String message = "invalid CEL condition: " + celMessage(e);
+    if (e.line() == 1 && e.column() >= 1 && node instanceof ScalarNode scalar) {
+      problems.atChar(scalar, e.column() - 1, path, message);
+    } else {
+      problems.at(node, path, message);
     }
     return Optional.empty();
   }
@@ -204,11 +207,20 @@ final class IntegrationReader {
    * the expression's own terms (the YAML position is already in front of the message).
    */
   private static String celMessage(ConditionException e) {
-    Matcher m = CEL_PREFIX.matcher(firstLine(e.getMessage()));
+    String full = String.valueOf(e.getMessage());
+    int known = full.indexOf("\nknown variables: ");
+    String variables = known < 0 ? "" : "; " + firstLine(full.substring(known + 1));
+    Matcher m = CEL_PREFIX.matcher(firstLine(full));
     if (!m.matches()) {
-      return firstLine(e.getMessage());
+      return firstLine(full) + variables;
     }
-    return m.group(3) + " (expression line " + m.group(1) + ", column " + m.group(2) + ")";
+    return m.group(3)
+        + " (expression line "
+        + m.group(1)
+        + ", column "
+        + m.group(2)
+        + ")"
+        + variables;
   }
 
   private static String firstLine(String message) {

@@ -552,7 +552,8 @@ class PerimeterLoaderErrorsTest {
     List<String> errors = errors(integrationPlus("    condition: 'user.name == \"x\"'\n"));
     assertThat(errors).hasSize(1);
     assertThat(errors.get(0))
-        .startsWith(FILE + ":15:17: integrations[0].condition: invalid CEL condition: ");
+        .startsWith(FILE + ":15:17: integrations[0].condition: invalid CEL condition: ")
+        .contains("known variables: request.method, request.path");
   }
 
   @Test
