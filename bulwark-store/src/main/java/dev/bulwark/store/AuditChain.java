@@ -30,10 +30,19 @@ final class AuditChain {
    * @throws IllegalArgumentException when the row's findings column is unreadable
    */
   static String hash(String prevHash, AuditRow row) {
-    return sha256Hex(prevHash + "\n" + canonical(row));
+    return hash(prevHash, row, FindingsJson.read(row.findings()));
+  }
+
+  /** As {@link #hash(String, AuditRow)}, with the row's findings already parsed. */
+  static String hash(String prevHash, AuditRow row, List<FlowFinding> findings) {
+    return sha256Hex(prevHash + "\n" + canonical(row, findings));
   }
 
   static String canonical(AuditRow row) {
+    return canonical(row, FindingsJson.read(row.findings()));
+  }
+
+  private static String canonical(AuditRow row, List<FlowFinding> findings) {
     StringBuilder out = new StringBuilder(256).append(VERSION);
     field(out, Long.toString(row.id()));
     field(out, Long.toString(row.timeMicros()));
@@ -50,7 +59,6 @@ final class AuditChain {
     field(out, Long.toString(row.bytesOut()));
     field(out, Long.toString(row.latencyMicros()));
     field(out, row.sourceAddress());
-    List<FlowFinding> findings = FindingsJson.read(row.findings());
     field(out, Integer.toString(findings.size()));
     for (FlowFinding f : findings) {
       field(out, f.dataClass());

@@ -59,7 +59,7 @@ record AuditRow(
             FindingsJson.write(e.findings()),
             prevHash,
             null);
-    return unhashed.withHash(AuditChain.hash(prevHash, unhashed));
+    return unhashed.withHash(AuditChain.hash(prevHash, unhashed, e.findings()));
   }
 
   AuditRow withHash(String newHash) {
