@@ -1,0 +1,277 @@
+package dev.bulwark.gateway;
+
+import dev.bulwark.gateway.audit.AuditSink;
+import dev.bulwark.gateway.broker.Broker;
+import dev.bulwark.gateway.broker.UpstreamCredentials;
+import dev.bulwark.gateway.normalize.PathNormalizer;
+import dev.bulwark.gateway.pipeline.Stage;
+import dev.bulwark.gateway.pipeline.Upstream;
+import dev.bulwark.gateway.stage.Authenticate;
+import dev.bulwark.gateway.stage.Authorize;
+import dev.bulwark.gateway.stage.Normalize;
+import dev.bulwark.gateway.stage.Route;
+import dev.bulwark.model.App;
+import dev.bulwark.model.AuditEvent;
+import dev.bulwark.model.Perimeter;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The data plane: Vert.x servers on every event loop running the request pipeline (Normalize →
+ * Route → Authenticate → Authorize → Broker → Forward), plus {@code POST /oauth2/token} and {@code
+ * GET /.well-known/jwks.json}.
+ *
+ * <p>The configuration lives in one immutable {@link Snapshot} behind a volatile reference: {@link
+ * #reload} compiles the new perimeter completely, then swaps the reference, so requests in flight
+ * finish under the configuration they started with.
+ *
+ * <p>Start it on a Vert.x built with {@link #vertxOptions(GatewayOptions)} to get the native
+ * (epoll) transport and enough event loops; which transport is in use is logged at start.
+ */
+public final class Gateway {
+  private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+  private final Vertx vertx;
+  private final GatewayOptions options;
+  private final GatewayServices services;
+  private final AuditSink sink;
+  private final HttpClientAgent brokerClient;
+  private final UpstreamCredentials credentials;
+  private final PathNormalizer normalizer = new PathNormalizer();
+  private final List<String> deployments = new ArrayList<>();
+  private volatile Snapshot snapshot;
+  private int port = -1;
+  private int tlsPort = -1;
+
+  private Gateway(Vertx vertx, GatewayOptions options, GatewayServices services) {
+    this.vertx = vertx;
+    this.options = options;
+    this.services = services;
+    this.sink = new AuditSink(services.audit());
+    this.brokerClient = vertx.createHttpClient(upstreamClientOptions(), new PoolOptions());
+    this.credentials =
+        new UpstreamCredentials(
+            vertx,
+            services.vault(),
+            brokerClient,
+            options.connectTimeout().plus(options.responseTimeout()));
+  }
+
+  /** Vert.x options the gateway is meant to run on: native transport preferred, its loop count. */
+  public static VertxOptions vertxOptions(GatewayOptions options) {
+    return new VertxOptions()
+        .setPreferNativeTransport(true)
+        .setEventLoopPoolSize(options.eventLoops());
+  }
+
+  /**
+   * Compiles the perimeter, starts one listener per event loop, and completes once all listen.
+   * Fails (and releases what it opened) when the perimeter cannot be compiled or a port is taken.
+   */
+  public static Future<Gateway> start(
+      Vertx vertx, GatewayOptions options, Perimeter perimeter, GatewayServices services) {
+    Objects.requireNonNull(vertx, "vertx");
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(perimeter, "perimeter");
+    Objects.requireNonNull(services, "services");
+    if (vertx.isNativeTransportEnabled()) {
+      LOG.info("gateway transport: native ({})", nativeName());
+    } else {
+      Throwable why = vertx.unavailableNativeTransportCause();
+      LOG.info(
+          "gateway transport: NIO (native unavailable: {})",
+          why == null ? "not requested" : why.toString());
+    }
+    Gateway gateway;
+    try {
+      gateway = new Gateway(vertx, options, services);
+      gateway.snapshot = gateway.compile(perimeter);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    return gateway
+        .deployListeners()
+        .transform(
+            done -> {
+              if (done.failed()) {
+                return gateway.close().transform(ignored -> Future.failedFuture(done.cause()));
+              }
+              LOG.info(
+                  "gateway listening on {}:{}{} with {} event loop(s), {} apps, {} integrations",
+                  options.host(),
+                  gateway.port,
+                  gateway.tlsPort > 0 ? " (TLS " + gateway.tlsPort + ")" : "",
+                  options.eventLoops(),
+                  perimeter.apps().size(),
+                  perimeter.integrations().size());
+              return Future.succeededFuture(gateway);
+            });
+  }
+
+  private static String nativeName() {
+    String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+    return os.contains("linux") ? "epoll" : os.contains("mac") ? "kqueue" : os;
+  }
+
+  /**
+   * Compiles {@code perimeter} and makes it the configuration of every request that starts from now
+   * on. Throws (and keeps the running configuration) when it cannot be compiled.
+   */
+  public void reload(Perimeter perimeter) {
+    Snapshot next = compile(Objects.requireNonNull(perimeter, "perimeter"));
+    snapshot = next;
+    credentials.invalidateAll();
+    LOG.info(
+        "gateway configuration reloaded: {} apps, {} integrations",
+        perimeter.apps().size(),
+        perimeter.integrations().size());
+  }
+
+  /** The plain HTTP port actually bound. */
+  public int port() {
+    return port;
+  }
+
+  /** The HTTPS port actually bound, or -1 when TLS is not configured. */
+  public int tlsPort() {
+    return tlsPort;
+  }
+
+  /** The current configuration. */
+  public Perimeter perimeter() {
+    return snapshot.perimeter();
+  }
+
+  /** Audit events dropped because the queue was full (see {@link AuditSink}). */
+  public long auditDropped() {
+    return sink.dropped();
+  }
+
+  /** Stops listening, then writes the audit events still queued. */
+  public Future<Void> close() {
+    List<Future<?>> undeploying = new ArrayList<>();
+    for (String id : deployments) {
+      undeploying.add(vertx.undeploy(id));
+    }
+    return Future.join(undeploying)
+        .transform(ignored -> brokerClient.close())
+        .transform(
+            ignored ->
+                vertx.executeBlocking(
+                    () -> {
+                      sink.close();
+                      return null;
+                    }));
+  }
+
+  // --- for the listeners
+
+  Snapshot snapshot() {
+    return snapshot;
+  }
+
+  GatewayOptions options() {
+    return options;
+  }
+
+  GatewayServices services() {
+    return services;
+  }
+
+  void record(AuditEvent event) {
+    sink.offer(event);
+  }
+
+  HttpClientOptions upstreamClientOptions() {
+    HttpClientOptions client =
+        new HttpClientOptions()
+            .setKeepAlive(true)
+            .setKeepAliveTimeout(60)
+            .setVerifyHost(true)
+            .setTrustAll(false)
+            .setTcpNoDelay(true)
+            .setDecompressionSupported(false)
+            .setConnectTimeout(
+                (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()));
+    if (options.upstreamTrust() != null) {
+      client.setTrustOptions(new PemTrustOptions().addCertPath(options.upstreamTrust().toString()));
+    }
+    return client;
+  }
+
+  PoolOptions poolOptions() {
+    return new PoolOptions().setHttp1MaxSize(options.maxUpstreamConnections());
+  }
+
+  HttpServerOptions serverOptions(boolean tls) {
+    HttpServerOptions server =
+        new HttpServerOptions()
+            .setTcpNoDelay(true)
+            .setCompressionSupported(false)
+            .setDecompressionSupported(false)
+            .setHandle100ContinueAutomatically(true)
+            .setIdleTimeout(120);
+    if (tls) {
+      server
+          .setSsl(true)
+          .setKeyCertOptions(
+              new PemKeyCertOptions()
+                  .setCertPath(options.tlsCert().toString())
+                  .setKeyPath(options.tlsKey().toString()));
+    }
+    return server;
+  }
+
+  // --- internals
+
+  private Snapshot compile(Perimeter perimeter) {
+    Map<String, Upstream> upstreams = new HashMap<>();
+    for (App app : perimeter.apps().values()) {
+      upstreams.put(app.id(), Upstream.of(app));
+    }
+    List<Stage> stages =
+        List.of(
+            new Normalize(normalizer),
+            new Route(upstreams),
+            new Authenticate(services.apiKeys(), services.tokens(), perimeter.integrations()),
+            Authorize.compile(perimeter),
+            new Broker(credentials));
+    return new Snapshot(perimeter, stages);
+  }
+
+  private Future<Void> deployListeners() {
+    // The first listener binds (maybe an ephemeral port); the others share the port it got.
+    Listener first = new Listener(this, options.port(), options.tlsPort());
+    return vertx
+        .deployVerticle(first, new DeploymentOptions())
+        .compose(
+            id -> {
+              deployments.add(id);
+              port = first.actualPort();
+              tlsPort = first.actualTlsPort();
+              List<Future<?>> others = new ArrayList<>();
+              for (int i = 1; i < options.eventLoops(); i++) {
+                others.add(
+                    vertx
+                        .deployVerticle(new Listener(this, port, tlsPort), new DeploymentOptions())
+                        .onSuccess(deployments::add));
+              }
+              return Future.all(others).mapEmpty();
+            });
+  }
+}
