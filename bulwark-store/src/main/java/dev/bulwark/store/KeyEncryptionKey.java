@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -89,20 +90,43 @@ public final class KeyEncryptionKey {
       return load(file);
     }
     KeyEncryptionKey created = generate();
+    Path temp = null;
     try {
       Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      createOwnerOnly(file);
-      Files.writeString(
-          file, created.toBase64() + "\n", StandardCharsets.US_ASCII, StandardOpenOption.WRITE);
+      Files.createDirectories(parent);
+      // Written whole to a private temporary file, then linked into place: the link fails when
+      // the name exists, so two processes racing here end up sharing one key, and no reader
+      // ever sees a half-written file.
+      temp = Files.createTempFile(parent, ".kek-", ".tmp", ownerOnly());
+      Files.writeString(temp, created.toBase64() + "\n", StandardCharsets.US_ASCII);
+      Files.createLink(file, temp);
       return created;
     } catch (FileAlreadyExistsException raced) {
-      // Another process created it between our check and create: use theirs.
       return load(file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the key-encryption key file " + file, e);
+    } finally {
+      deleteQuietly(temp);
+    }
+  }
+
+  private static FileAttribute<?>[] ownerOnly() {
+    boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    return posix
+        ? new FileAttribute<?>[] {
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+        }
+        : new FileAttribute<?>[0];
+  }
+
+  private static void deleteQuietly(Path temp) {
+    if (temp == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(temp);
+    } catch (IOException ignored) {
+      // A leftover temporary file holds a key nobody uses; nothing depends on removing it.
     }
   }
 
@@ -147,15 +171,6 @@ public final class KeyEncryptionKey {
   @Override
   public String toString() {
     return "KeyEncryptionKey[fingerprint=" + fingerprint + "]";
-  }
-
-  private static void createOwnerOnly(Path file) throws IOException {
-    try {
-      Files.createFile(
-          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } catch (UnsupportedOperationException notPosix) {
-      Files.createFile(file);
-    }
   }
 
   private static String fingerprintOf(byte[] key) {

@@ -48,6 +48,28 @@ class KeyEncryptionKeyTest {
         .isEqualTo("rw-------");
     assertThat(KeyEncryptionKey.loadOrCreate(file).fingerprint()).isEqualTo(created.fingerprint());
     assertThat(KeyEncryptionKey.load(file).fingerprint()).isEqualTo(created.fingerprint());
+    try (var left = Files.list(file.getParent())) {
+      assertThat(left).containsExactly(file); // no temporary file left behind
+    }
+  }
+
+  @Test
+  void processesRacingToCreateTheKeyAllGetTheSameOne() throws Exception {
+    Path file = dir.resolve("race/kek");
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      var results = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+      for (int i = 0; i < 8; i++) {
+        results.add(pool.submit(() -> KeyEncryptionKey.loadOrCreate(file).fingerprint()));
+      }
+      String first = results.get(0).get();
+      for (var r : results) {
+        assertThat(r.get()).isEqualTo(first);
+      }
+      assertThat(KeyEncryptionKey.load(file).fingerprint()).isEqualTo(first);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
