@@ -176,6 +176,15 @@ class PerimeterLoaderTest {
   }
 
   @Test
+  void windowsLineEndingsGiveTheSamePositions() throws java.io.IOException {
+    String lf = java.nio.file.Files.readString(resource("several-errors.yaml"));
+    List<ConfigError> fromLf = PerimeterLoader.parse("f.yaml", lf).errors();
+    List<ConfigError> fromCrlf = PerimeterLoader.parse("f.yaml", lf.replace("\n", "\r\n")).errors();
+    assertThat(fromLf).hasSize(5);
+    assertThat(fromCrlf).isEqualTo(fromLf);
+  }
+
+  @Test
   void errorsPrintAsFileLineColumnMessage() {
     LoadResult result = PerimeterLoader.parse("perimeter.yaml", "apps: 3\n");
     assertThat(result.errors())
