@@ -1,6 +1,7 @@
 package dev.bulwark.identity.apikey;
 
 import dev.bulwark.identity.Authentication;
+import dev.bulwark.identity.Authentication.Authenticated;
 import dev.bulwark.identity.Authentication.Failed;
 import dev.bulwark.identity.secret.CredentialStanding;
 import dev.bulwark.identity.secret.SecretFormat;
@@ -8,6 +9,7 @@ import dev.bulwark.store.CredentialRecord;
 import dev.bulwark.store.CredentialStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -43,6 +45,14 @@ public final class ApiKeyAuthenticator {
   // one background load renews it, so a busy key never waits for the store at the 5 s boundary.
   private static final long REFRESH_AHEAD_MILLIS = REFRESH_AFTER.toMillis() * 4 / 5;
   private static final long REFRESH_AFTER_MILLIS = REFRESH_AFTER.toMillis();
+
+  // Completed stages are immutable (completedStage, not completedFuture), so they can be shared.
+  private static final CompletionStage<Authentication> INVALID_STAGE =
+      CompletableFuture.completedStage(Failed.INVALID_CREDENTIAL);
+  private static final CompletionStage<Authentication> EXPIRED_STAGE =
+      CompletableFuture.completedStage(Failed.EXPIRED_CREDENTIAL);
+  private static final CompletionStage<Authentication> REVOKED_STAGE =
+      CompletableFuture.completedStage(Failed.REVOKED_CREDENTIAL);
 
   private final CredentialStore store;
   private final Clock clock;
@@ -81,7 +91,7 @@ public final class ApiKeyAuthenticator {
     long now = clock.millis();
     Entry entry = known.get(hash);
     if (entry != null && fresh(entry.loadedAt, now, REFRESH_AFTER_MILLIS)) {
-      return decide(entry.record);
+      return entry.decide(clock.instant());
     }
     if (isKnownUnknown(hash, now)) {
       return Failed.INVALID_CREDENTIAL;
@@ -96,7 +106,7 @@ public final class ApiKeyAuthenticator {
    */
   public CompletionStage<Authentication> authenticateAsync(String presentedKey) {
     if (!SecretFormat.API_KEY.wellFormed(presentedKey)) {
-      return CompletableFuture.completedFuture(Failed.INVALID_CREDENTIAL);
+      return INVALID_STAGE;
     }
     String hash = SecretFormat.hash(presentedKey);
     long now = clock.millis();
@@ -105,10 +115,10 @@ public final class ApiKeyAuthenticator {
       if (!fresh(entry.loadedAt, now, REFRESH_AHEAD_MILLIS)) {
         loadAsync(hash);
       }
-      return CompletableFuture.completedFuture(decide(entry.record));
+      return entry.decideStage(clock.instant());
     }
     if (isKnownUnknown(hash, now)) {
-      return CompletableFuture.completedFuture(Failed.INVALID_CREDENTIAL);
+      return INVALID_STAGE;
     }
     return loadAsync(hash).thenApply(this::decide);
   }
@@ -124,7 +134,7 @@ public final class ApiKeyAuthenticator {
     int count = 0;
     for (CredentialRecord record : store.list()) {
       if (record.kind() == CredentialRecord.Kind.API_KEY) {
-        known.put(record.secretHash(), new Entry(record, now));
+        known.put(record.secretHash(), Entry.of(record, now));
         unknown.remove(record.secretHash());
         count++;
       }
@@ -176,7 +186,7 @@ public final class ApiKeyAuthenticator {
         store.findByHash(hash).filter(r -> r.kind() == CredentialRecord.Kind.API_KEY).orElse(null);
     long now = clock.millis();
     if (record != null) {
-      known.put(hash, new Entry(record, now));
+      known.put(hash, Entry.of(record, now));
       unknown.remove(hash);
     } else {
       known.remove(hash);
@@ -203,5 +213,32 @@ public final class ApiKeyAuthenticator {
     return age >= 0 && age < maxAge;
   }
 
-  private record Entry(CredentialRecord record, long loadedAt) {}
+  /**
+   * A cached credential with its success answer built once, so a hit allocates nothing beyond the
+   * hash: the hot path stays allocation-light on the event loop.
+   */
+  private record Entry(
+      CredentialRecord record,
+      long loadedAt,
+      Authentication caller,
+      CompletionStage<Authentication> callerStage) {
+
+    static Entry of(CredentialRecord record, long loadedAt) {
+      Authentication caller = new Authenticated(record.integrationId(), record.id());
+      return new Entry(record, loadedAt, caller, CompletableFuture.completedStage(caller));
+    }
+
+    Authentication decide(Instant now) {
+      Failed failure = CredentialStanding.failure(record, now);
+      return failure == null ? caller : failure;
+    }
+
+    CompletionStage<Authentication> decideStage(Instant now) {
+      Failed failure = CredentialStanding.failure(record, now);
+      if (failure == null) {
+        return callerStage;
+      }
+      return failure == Failed.REVOKED_CREDENTIAL ? REVOKED_STAGE : EXPIRED_STAGE;
+    }
+  }
 }

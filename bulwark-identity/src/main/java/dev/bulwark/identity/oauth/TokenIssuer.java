@@ -62,6 +62,7 @@ public final class TokenIssuer {
         new JWSHeader.Builder(JWSAlgorithm.ES256).type(AT_JWT).keyID(keys.currentKid()).build();
     try {
       this.signer = new ECDSASigner(keys.signingKey());
+      signer.getJCAContext().setProvider(EcdsaProvider.INSTANCE);
     } catch (JOSEException e) {
       throw new IllegalStateException("cannot sign with the ES256 key " + keys.currentKid(), e);
     }

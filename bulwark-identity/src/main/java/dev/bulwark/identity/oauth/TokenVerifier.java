@@ -3,6 +3,7 @@ package dev.bulwark.identity.oauth;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
@@ -76,6 +77,9 @@ public final class TokenVerifier {
     Objects.requireNonNull(issuer, "issuer");
     Objects.requireNonNull(audience, "audience");
     this.processor = new DefaultJWTProcessor<>();
+    DefaultJWSVerifierFactory verifiers = new DefaultJWSVerifierFactory();
+    verifiers.getJCAContext().setProvider(EcdsaProvider.INSTANCE);
+    processor.setJWSVerifierFactory(verifiers);
     processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(TokenIssuer.AT_JWT));
     processor.setJWSKeySelector(
         new JWSVerificationKeySelector<>(

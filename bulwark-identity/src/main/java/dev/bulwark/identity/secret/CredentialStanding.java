@@ -20,6 +20,15 @@ public final class CredentialStanding {
     if (record == null) {
       return Failed.INVALID_CREDENTIAL;
     }
+    Failed failure = failure(record, now);
+    return failure != null ? failure : new Authenticated(record.integrationId(), record.id());
+  }
+
+  /**
+   * Why the known credential {@code record} is refused at {@code now}, or null when it is usable.
+   * Allocation-free, for the hot path.
+   */
+  public static Failed failure(CredentialRecord record, Instant now) {
     Instant revokedAt = record.revokedAt();
     Instant expiresAt = record.expiresAt();
     boolean revoked = revokedAt != null && !now.isBefore(revokedAt);
@@ -27,9 +36,6 @@ public final class CredentialStanding {
     if (revoked && (!expired || revokedAt.isBefore(expiresAt))) {
       return Failed.REVOKED_CREDENTIAL;
     }
-    if (expired) {
-      return Failed.EXPIRED_CREDENTIAL;
-    }
-    return new Authenticated(record.integrationId(), record.id());
+    return expired ? Failed.EXPIRED_CREDENTIAL : null;
   }
 }

@@ -33,11 +33,13 @@ public final class SecretFormat {
   private static final int CHECKSUM_CHARS = 6; // ceil(4 * 8 / 6), no padding
   private static final int HINT_CHARS = 8;
 
+  private static final String BASE64URL_ALPHABET =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
   private static final HexFormat HEX = HexFormat.of();
-  private static final ThreadLocal<MessageDigest> SHA256 =
-      ThreadLocal.withInitial(SecretFormat::newSha256);
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
   private final String prefix;
   private final int length;
@@ -78,14 +80,30 @@ public final class SecretFormat {
       }
     }
     int split = length - CHECKSUM_CHARS;
-    return checksum(presented, split).equals(presented.substring(split));
+    long crc = crc32(presented, split);
+    // Compare the 32-bit checksum 6 bits at a time against its base64url characters, no allocation.
+    for (int c = 0; c < CHECKSUM_CHARS; c++) {
+      int shift = 26 - 6 * c;
+      int sextet = (int) (shift >= 0 ? (crc >>> shift) & 0x3F : (crc << -shift) & 0x3F);
+      if (presented.charAt(split + c) != BASE64URL_ALPHABET.charAt(sextet)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The lower-case hex SHA-256 of the secret, the only form the store keeps. */
   public static String hash(String secret) {
-    MessageDigest digest = SHA256.get();
+    Scratch scratch = SCRATCH.get();
+    MessageDigest digest = scratch.sha256;
     digest.reset();
-    return HEX.formatHex(digest.digest(secret.getBytes(StandardCharsets.US_ASCII)));
+    int length = secret.length();
+    if (length > scratch.bytes.length || !scratch.ascii(secret, length)) {
+      // Not one of ours (they are short ASCII), but hash it faithfully rather than truncating.
+      return HEX.formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
+    }
+    digest.update(scratch.bytes, 0, length);
+    return HEX.formatHex(digest.digest());
   }
 
   /** A fragment for people to recognise a secret by: its first 8 chars and an ellipsis. */
@@ -94,19 +112,25 @@ public final class SecretFormat {
   }
 
   private static String checksum(String head) {
-    return checksum(head, head.length());
-  }
-
-  private static String checksum(String text, int end) {
-    CRC32 crc = new CRC32();
-    for (int i = 0; i < end; i++) {
-      crc.update(text.charAt(i));
-    }
-    long value = crc.getValue();
+    long value = crc32(head, head.length());
     byte[] four = {
       (byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value
     };
     return BASE64URL.encodeToString(four);
+  }
+
+  private static long crc32(String text, int end) {
+    Scratch scratch = SCRATCH.get();
+    CRC32 crc = scratch.crc32;
+    crc.reset();
+    if (end <= scratch.bytes.length && scratch.ascii(text, end)) {
+      crc.update(scratch.bytes, 0, end);
+    } else {
+      for (int i = 0; i < end; i++) {
+        crc.update(text.charAt(i));
+      }
+    }
+    return crc.getValue();
   }
 
   private static boolean base64UrlChar(char c) {
@@ -117,11 +141,33 @@ public final class SecretFormat {
         || c == '_';
   }
 
-  private static MessageDigest newSha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+  /**
+   * Per-thread digest, checksum and byte buffer, so that checking a presented secret on an event
+   * loop allocates only the hash's hex string.
+   */
+  private static final class Scratch {
+    final MessageDigest sha256 = newSha256();
+    final CRC32 crc32 = new CRC32();
+    final byte[] bytes = new byte[128];
+
+    /** Copies {@code text[0, end)} into {@link #bytes}; false when it holds a non-ASCII char. */
+    boolean ascii(String text, int end) {
+      for (int i = 0; i < end; i++) {
+        char c = text.charAt(i);
+        if (c > 0x7F) {
+          return false;
+        }
+        bytes[i] = (byte) c;
+      }
+      return true;
+    }
+
+    private static MessageDigest newSha256() {
+      try {
+        return MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+      }
     }
   }
 
