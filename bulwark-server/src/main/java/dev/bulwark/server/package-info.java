@@ -1,0 +1,2 @@
+/** The Bulwark executable: the entry point and nothing else. */
+package dev.bulwark.server;

@@ -1,0 +1,190 @@
+package dev.bulwark.server.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.store.KeyEncryptionKey;
+import dev.bulwark.store.StoreOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The demo as a person runs it, on ephemeral ports: the three printed requests answer 200, 403 and
+ * 401 through the real gateway, each leaves an audit event visible on the admin API, the stand-in
+ * saw only the allowed one (with the brokered credential, not the caller's key), and no upstream
+ * secret shows up anywhere the caller or an admin can read.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DemoEndToEndTest {
+  @TempDir static Path data;
+  private DemoRun demo;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private String adminToken;
+
+  @BeforeAll
+  void start() throws Exception {
+    demo =
+        DemoRun.start(
+            new DemoRun.Settings(
+                data,
+                StoreOptions.sqlite(
+                    data.resolve("bulwark.db"), KeyEncryptionKey.loadOrCreate(data.resolve("kek"))),
+                "127.0.0.1",
+                0,
+                0,
+                0,
+                Path.of("../examples/perimeter.yaml")));
+    adminToken = Files.readString(data.resolve("admin-token")).strip();
+  }
+
+  @AfterAll
+  void stop() {
+    if (demo != null) {
+      demo.close();
+    }
+  }
+
+  @Test
+  void theThreeCurlLinesAnswer200Then403Then401AndAreAudited() throws Exception {
+    List<String> lines = Files.readAllLines(data.resolve("demo-curl.txt"));
+    assertThat(lines).hasSize(3).isEqualTo(demo.curlLines());
+    assertThat(lines.get(0)).contains(demo.demoKey()).doesNotContain("-X");
+    assertThat(lines.get(1)).contains("-X DELETE").contains(demo.demoKey());
+    assertThat(lines.get(2)).doesNotContain("Authorization");
+    String url = demo.gatewayUrl() + DemoTraffic.CONTACT_PATH;
+    for (String line : lines) {
+      assertThat(line).endsWith(url);
+    }
+    int before = demo.standIns().get("salesforce").received().size();
+
+    HttpResponse<String> allowed = send("GET", url, demo.demoKey());
+    assertThat(allowed.statusCode()).as(allowed.body()).isEqualTo(200);
+    assertThat(new JsonObject(allowed.body()).getString("Id")).isEqualTo("003D000000QV9n2IAD");
+
+    HttpResponse<String> denied = send("DELETE", url, demo.demoKey());
+    assertThat(denied.statusCode()).as(denied.body()).isEqualTo(403);
+    assertThat(new JsonObject(denied.body()).getString("error")).startsWith("authz.");
+
+    HttpResponse<String> anonymous = send("GET", url, null);
+    assertThat(anonymous.statusCode()).as(anonymous.body()).isEqualTo(401);
+    assertThat(new JsonObject(anonymous.body()).getString("error")).isEqualTo("auth.missing");
+
+    // The stand-in saw exactly the allowed request, with the brokered credential only.
+    List<ReceivedRequest> received = demo.standIns().get("salesforce").received();
+    assertThat(received).hasSize(before + 1);
+    ReceivedRequest reached = received.get(received.size() - 1);
+    assertThat(reached.method()).isEqualTo("GET");
+    assertThat(reached.authorized()).isTrue();
+    assertThat(reached.callerCredentialSeen()).isFalse();
+
+    JsonArray events = awaitEvents(3, "/api/v1/audit?limit=1000");
+    List<Integer> statuses = new ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      JsonObject e = events.getJsonObject(i);
+      if (e.getString("path", "").endsWith("/Contact/003D000000QV9n2IAD")) {
+        statuses.add(e.getInteger("status"));
+      }
+    }
+    assertThat(statuses).contains(200, 403, 401);
+    JsonArray mine =
+        json("/api/v1/audit?integration=" + DemoTraffic.DEMO_INTEGRATION).getJsonArray("events");
+    assertThat(mine.stream().map(o -> ((JsonObject) o).getString("decision")))
+        .contains("ALLOW", "DENY");
+
+    for (String secret : demo.secrets().byRef().values()) {
+      for (HttpResponse<String> r : List.of(allowed, denied, anonymous)) {
+        assertThat(r.body()).doesNotContain(secret);
+      }
+    }
+  }
+
+  @Test
+  void theWholeTrafficMixGetsTheExpectedAnswers() throws Exception {
+    for (DemoRequest r : DemoTraffic.requests()) {
+      assertThat(demo.traffic().send(r)).as(r.method() + " " + r.path()).isEqualTo(r.expected());
+    }
+    // Nothing the perimeter refused ever reached a stand-in; everything that did carried the
+    // brokered secret and never the caller's own key.
+    for (String app : demo.standIns().baseUrls().keySet()) {
+      for (ReceivedRequest got : demo.standIns().get(app).received()) {
+        assertThat(got.authorized()).as(app + " " + got.path()).isTrue();
+        assertThat(got.callerCredentialSeen()).isFalse();
+        assertThat(got.method() + " " + got.path())
+            .isNotEqualTo("DELETE /services/data/v59.0/sobjects/Contact/003D000000QV9n2IAD")
+            .isNotEqualTo("GET /repos/someone-else/secrets/issues")
+            .isNotEqualTo("POST /v1/charges");
+      }
+    }
+  }
+
+  @Test
+  void theAdminApiNeverShowsASecret() throws Exception {
+    awaitEvents(1, "/api/v1/audit?limit=1000");
+    String everything =
+        get("/api/v1/integrations").body()
+            + get("/api/v1/audit?limit=1000").body()
+            + get("/api/v1/apps").body();
+    assertThat(everything).contains(DemoTraffic.DEMO_INTEGRATION);
+    for (String secret : demo.secrets().byRef().values()) {
+      assertThat(everything).doesNotContain(secret);
+    }
+    assertThat(everything).doesNotContain(demo.demoKey());
+    JsonObject health =
+        new JsonObject(
+            http.send(
+                    HttpRequest.newBuilder(URI.create(demo.adminUrl() + "/health")).build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body());
+    assertThat(health.getString("status")).isEqualTo("UP");
+  }
+
+  private JsonArray awaitEvents(int atLeast, String path) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    JsonArray events;
+    do {
+      events = json(path).getJsonArray("events");
+      if (events.size() >= atLeast) {
+        return events;
+      }
+      Thread.sleep(100);
+    } while (System.nanoTime() < deadline);
+    return events;
+  }
+
+  private JsonObject json(String path) throws Exception {
+    HttpResponse<String> r = get(path);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return new JsonObject(r.body());
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(demo.adminUrl() + path))
+            .header("Authorization", "Bearer " + adminToken)
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> send(String method, String url, String key) throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.noBody());
+    if (key != null) {
+      b.header("Authorization", "Bearer " + key);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
