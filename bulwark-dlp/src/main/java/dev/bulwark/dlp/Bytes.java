@@ -127,13 +127,17 @@ final class Bytes {
   static boolean containsAnyIgnoreCase(byte[] b, int from, int to, String[] keywords) {
     from = Math.max(0, from);
     to = Math.min(b.length, to);
+    int firsts = 0;
+    for (String k : keywords) {
+      firsts |= 1 << (k.charAt(0) - 'a');
+    }
     for (int i = from; i < to; i++) {
-      int c = lowerCase(b[i]);
+      int c = lowerCase(b[i]) - 'a';
+      if (c < 0 || c >= 26 || (firsts & (1 << c)) == 0 || letter(b, i - 1)) {
+        continue;
+      }
       for (String k : keywords) {
-        if (c == k.charAt(0)
-            && i + k.length() <= to
-            && !letter(b, i - 1)
-            && startsWithIgnoreCase(b, i, k)) {
+        if (k.charAt(0) - 'a' == c && i + k.length() <= to && startsWithIgnoreCase(b, i, k)) {
           return true;
         }
       }

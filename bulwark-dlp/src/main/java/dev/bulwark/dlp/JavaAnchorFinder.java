@@ -12,6 +12,10 @@ final class JavaAnchorFinder implements AnchorFinder {
   private final byte[][] literals;
   private final boolean[] caseless;
   private final int[][] byPair = new int[1 << 16][];
+
+  /** One bit per byte pair that starts some literal: 8 KiB, stays in L1 (the table does not). */
+  private final long[] pairBits = new long[1 << 10];
+
   private final int[][] byFirst = new int[256][];
 
   JavaAnchorFinder(List<Literal> lits) {
@@ -43,6 +47,9 @@ final class JavaAnchorFinder implements AnchorFinder {
     }
     for (int i = 0; i < pairs.size(); i++) {
       byPair[i] = toArray(pairs.get(i));
+      if (byPair[i] != null) {
+        pairBits[i >>> 6] |= 1L << i;
+      }
     }
     for (int i = 0; i < 256; i++) {
       byFirst[i] = toArray(firsts.get(i));
@@ -74,7 +81,7 @@ final class JavaAnchorFinder implements AnchorFinder {
   @Override
   public void find(byte[] b, Hits hits) {
     int n = b.length;
-    int[][] pairTable = byPair;
+    long[] bits = pairBits;
     int[][] firstTable = byFirst;
     for (int i = 0; i < n; i++) {
       int c0 = b[i] & 0xff;
@@ -85,9 +92,9 @@ final class JavaAnchorFinder implements AnchorFinder {
         }
       }
       if (i + 1 < n) {
-        int[] cands = pairTable[(c0 << 8) | (b[i + 1] & 0xff)];
-        if (cands != null) {
-          for (int lit : cands) {
+        int key = (c0 << 8) | (b[i + 1] & 0xff);
+        if ((bits[key >>> 6] & (1L << key)) != 0) {
+          for (int lit : byPair[key]) {
             if (matches(b, i, lit)) {
               hits.add(lit, i);
             }

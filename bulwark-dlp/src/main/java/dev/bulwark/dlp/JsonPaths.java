@@ -1,69 +1,195 @@
 package dev.bulwark.dlp;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Names where findings sit in a JSON body ({@code $.contacts[3].email}) with one streaming pass
- * over the tokens: memory is the nesting depth, not the body. Runs only when a body has findings.
- * On malformed JSON the findings past the error keep no path (they are still reported).
+ * Names where findings sit in a JSON body ({@code $.contacts[3].email}) with one structural pass
+ * over the bytes: brackets, commas, colons and string bounds only, no value decoding (a tokenizing
+ * parser such as Jackson costs several times more here, most of it in location objects). It stops
+ * after the last finding; memory is the nesting depth, capped at {@link #MAX_DEPTH} (deeper values
+ * get no path). Malformed JSON leaves the findings past the damage without a path; they stand.
  */
 final class JsonPaths {
-  static final JsonFactory FACTORY = new JsonFactory();
+  static final int MAX_DEPTH = 1024;
 
   private JsonPaths() {}
 
   /** Paths for findings sorted by start (byte offsets into body), in the same order. */
-  static String[] assign(byte[] body, List<RawFinding> sorted) {
-    String[] paths = new String[sorted.size()];
+  static String[] assign(byte[] b, List<RawFinding> sorted) {
+    int n = sorted.size();
+    String[] paths = new String[n];
+    Levels lv = new Levels();
     int fi = 0;
-    try (JsonParser p = FACTORY.createParser(body)) {
-      JsonToken t;
-      while (fi < paths.length && (t = p.nextToken()) != null) {
-        if (!t.isScalarValue() && t != JsonToken.FIELD_NAME) {
+    int i = 0;
+    while (i < b.length && fi < n) {
+      byte c = b[i];
+      int tokenEnd;
+      switch (c) {
+        case '{', '[' -> {
+          if (!lv.push(c == '[')) {
+            return paths;
+          }
+          i++;
           continue;
         }
-        long ts = p.currentTokenLocation().getByteOffset();
-        if (t == JsonToken.VALUE_STRING) {
-          p.getTextLength(); // completes the token, so the location below is after its quote
+        case '}', ']' -> {
+          lv.pop();
+          i++;
+          continue;
         }
-        long te = p.currentLocation().getByteOffset();
-        while (fi < paths.length && sorted.get(fi).start() < ts) {
-          fi++;
+        case ',' -> {
+          lv.next();
+          i++;
+          continue;
         }
-        String path = null;
-        while (fi < paths.length && sorted.get(fi).start() < te) {
-          path = path == null ? of(p.getParsingContext()) : path;
-          paths[fi++] = path;
+        case ':' -> {
+          lv.expectKey = false;
+          i++;
+          continue;
+        }
+        case ' ', '\t', '\n', '\r' -> {
+          i++;
+          continue;
+        }
+        case '"' -> {
+          tokenEnd = stringEnd(b, i + 1) + 1;
+          if (lv.inObject() && lv.expectKey) {
+            lv.key(i + 1, tokenEnd - 1);
+          }
+        }
+        default -> {
+          tokenEnd = i + 1;
+          while (tokenEnd < b.length && !delimiter(b[tokenEnd])) {
+            tokenEnd++;
+          }
         }
       }
-    } catch (IOException | RuntimeException e) {
-      // Malformed JSON: keep the paths found so far; the findings themselves stand.
+      while (fi < n && sorted.get(fi).start() < i) {
+        fi++; // between tokens: no path
+      }
+      String path = null;
+      while (fi < n && sorted.get(fi).start() < tokenEnd) {
+        path = path == null ? lv.path(b) : path;
+        paths[fi++] = path;
+      }
+      i = tokenEnd;
     }
     return paths;
   }
 
-  /** The JSONPath of a parser context. */
-  static String of(JsonStreamContext ctx) {
-    Deque<JsonStreamContext> chain = new ArrayDeque<>();
-    for (JsonStreamContext c = ctx; c != null && !c.inRoot(); c = c.getParent()) {
-      chain.push(c);
+  private static boolean delimiter(byte c) {
+    return c == ',' || c == '}' || c == ']' || c == ':' || c == ' ' || c == '\n' || c == '\r'
+        || c == '\t' || c == '"' || c == '{' || c == '[';
+  }
+
+  /** Index of the closing quote of a string whose content starts at i (or the body length). */
+  private static int stringEnd(byte[] b, int i) {
+    while (i < b.length) {
+      byte c = b[i];
+      if (c == '"') {
+        return i;
+      }
+      i += c == '\\' ? 2 : 1;
     }
-    String path = "$";
-    for (JsonStreamContext c : chain) {
-      if (c.inArray()) {
-        path = path + "[" + Math.max(0, c.getCurrentIndex()) + "]";
-      } else if (c.getCurrentName() != null) {
-        path = child(path, c.getCurrentName());
+    return b.length;
+  }
+
+  /** The nesting: per level array-or-object, element index, and the raw span of the key. */
+  private static final class Levels {
+    boolean[] array = new boolean[16];
+    int[] index = new int[16];
+    int[] keyStart = new int[16];
+    int[] keyEnd = new int[16];
+    int depth;
+    boolean expectKey;
+
+    boolean push(boolean isArray) {
+      if (depth == MAX_DEPTH) {
+        return false;
+      }
+      if (depth == array.length) {
+        array = Arrays.copyOf(array, depth * 2);
+        index = Arrays.copyOf(index, depth * 2);
+        keyStart = Arrays.copyOf(keyStart, depth * 2);
+        keyEnd = Arrays.copyOf(keyEnd, depth * 2);
+      }
+      array[depth] = isArray;
+      index[depth] = 0;
+      keyStart[depth] = -1;
+      depth++;
+      expectKey = !isArray;
+      return true;
+    }
+
+    void pop() {
+      if (depth > 0) {
+        depth--;
+      }
+      expectKey = false;
+    }
+
+    void next() {
+      if (depth > 0 && array[depth - 1]) {
+        index[depth - 1]++;
+      } else {
+        expectKey = true;
       }
     }
-    return path;
+
+    boolean inObject() {
+      return depth > 0 && !array[depth - 1];
+    }
+
+    void key(int from, int to) {
+      keyStart[depth - 1] = from;
+      keyEnd[depth - 1] = to;
+    }
+
+    String path(byte[] b) {
+      StringBuilder sb = new StringBuilder("$");
+      for (int d = 0; d < depth; d++) {
+        if (array[d]) {
+          sb.append('[').append(index[d]).append(']');
+        } else if (keyStart[d] >= 0) {
+          String name = new String(b, keyStart[d], keyEnd[d] - keyStart[d], StandardCharsets.UTF_8);
+          if (name.indexOf('\\') >= 0) {
+            name = unescape(name);
+          }
+          String child = child("", name);
+          sb.append(child);
+        }
+      }
+      return sb.toString();
+    }
+  }
+
+  private static String unescape(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c != '\\' || i + 1 >= s.length()) {
+        sb.append(c);
+        continue;
+      }
+      char e = s.charAt(++i);
+      switch (e) {
+        case 'n' -> sb.append('\n');
+        case 't' -> sb.append('\t');
+        case 'r' -> sb.append('\r');
+        case 'b' -> sb.append('\b');
+        case 'f' -> sb.append('\f');
+        case 'u' -> {
+          if (i + 4 < s.length()) {
+            sb.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
+            i += 4;
+          }
+        }
+        default -> sb.append(e);
+      }
+    }
+    return sb.toString();
   }
 
   /** path.name, or path['name'] when name is not a plain identifier. */

@@ -154,15 +154,15 @@ final class NumberRules {
       }
     }
     if (sh.groups == 1 && sh.digits == 9) {
-      if (ssn && Bytes.containsAnyIgnoreCase(b, ts - CONTEXT, ts, SSN_WORDS)) {
-        if (ssnValid(b, ts, te)) {
-          emit(out, DataClasses.US_SSN, ts, te, 0.85);
-        }
+      if (ssn
+          && ssnValid(b, ts, te)
+          && Bytes.containsAnyIgnoreCase(b, ts - CONTEXT, ts, SSN_WORDS)) {
+        emit(out, DataClasses.US_SSN, ts, te, 0.85);
         return;
       }
       if (routing
-          && Bytes.containsAnyIgnoreCase(b, ts - CONTEXT, ts, ROUTING_WORDS)
-          && Checksums.abaRouting(new Latin1(b, ts, te))) {
+          && Checksums.abaRouting(new Latin1(b, ts, te))
+          && Bytes.containsAnyIgnoreCase(b, ts - CONTEXT, ts, ROUTING_WORDS)) {
         emit(out, DataClasses.US_ROUTING, ts, te, 0.9);
         return;
       }
@@ -187,7 +187,10 @@ final class NumberRules {
       }
       start = ts - 1;
     } else if (sh.groups == 1) {
-      boolean nanp = sh.digits == 10 || (sh.digits == 11 && b[ts] == '1');
+      // NANP: area code and exchange start with 2-9 (so epoch timestamps never qualify).
+      boolean nanp =
+          (sh.digits == 10 && nxx(b, ts) && nxx(b, ts + 3))
+              || (sh.digits == 11 && b[ts] == '1' && nxx(b, ts + 1) && nxx(b, ts + 4));
       if (!nanp || !Bytes.containsAnyIgnoreCase(b, ts - CONTEXT, ts, PHONE_WORDS)) {
         return;
       }
@@ -203,15 +206,20 @@ final class NumberRules {
     }
   }
 
+  private static boolean nxx(byte[] b, int i) {
+    return b[i] >= '2' && b[i] <= '9';
+  }
+
   private static boolean ssnValid(byte[] b, int ts, int te) {
-    String d = digitsOf(b, ts, te);
-    if (d.length() != 9) {
-      return false;
+    int v = 0;
+    int n = 0;
+    for (int i = ts; i < te; i++) {
+      if (b[i] >= '0' && b[i] <= '9') {
+        v = v * 10 + (b[i] - '0');
+        n++;
+      }
     }
-    return IdentityNumbers.usSsn(
-        Integer.parseInt(d.substring(0, 3)),
-        Integer.parseInt(d.substring(3, 5)),
-        Integer.parseInt(d.substring(5)));
+    return n == 9 && IdentityNumbers.usSsn(v / 1_000_000, v / 10_000 % 100, v % 10_000);
   }
 
   /** "AB123456C" or "AB 12 34 56 C": prefix letters before the token, suffix letter after it. */
@@ -283,8 +291,22 @@ final class NumberRules {
         || (e < b.length && (b[e] == '_' || b[e] == ':'))) {
       return Math.max(e, i + 1);
     }
-    Latin1 text = new Latin1(b, s, e);
-    if ((e - s >= 6 || text.toString().equals("::1")) && IpAddresses.ipv6(text)) {
+    // Cheap shape test first: an address has "::" or exactly seven colons (six before an IPv4
+    // tail).
+    int colons = 0;
+    boolean compressed = false;
+    boolean dotted = false;
+    for (int k = s; k < e; k++) {
+      if (b[k] == ':') {
+        colons++;
+        compressed |= k > s && b[k - 1] == ':';
+      } else if (b[k] == '.') {
+        dotted = true;
+      }
+    }
+    boolean shape = compressed || colons == 7 || (dotted && colons == 6);
+    boolean loopback = e - s == 3 && b[s] == ':' && b[s + 1] == ':' && b[s + 2] == '1';
+    if (shape && (e - s >= 6 || loopback) && IpAddresses.ipv6(new Latin1(b, s, e))) {
       emit(out, DataClasses.IPV6, s, e, 0.9);
     }
     return Math.max(e, i + 1);

@@ -14,18 +14,22 @@ final class Utf8Offsets {
     int[] sorted = byteOffsets.clone();
     Arrays.sort(sorted);
     int[] charsAt = new int[sorted.length];
-    int chars = 0;
+    // chars before pos = pos - continuation bytes + 4-byte leads (each is a surrogate pair).
+    int adjust = 0;
     int pos = 0;
     for (int k = 0; k < sorted.length; k++) {
       int target = Math.min(sorted[k], b.length);
-      while (pos < target) {
-        int c = b[pos] & 0xff;
-        if ((c & 0xC0) != 0x80) {
-          chars += (c & 0xF8) == 0xF0 ? 2 : 1;
+      for (; pos < target; pos++) {
+        byte v = b[pos];
+        if (v < 0) {
+          if ((v & 0xC0) == 0x80) {
+            adjust--;
+          } else if ((v & 0xF8) == 0xF0) {
+            adjust++;
+          }
         }
-        pos++;
       }
-      charsAt[k] = chars;
+      charsAt[k] = target + adjust;
     }
     int[] out = new int[byteOffsets.length];
     for (int i = 0; i < byteOffsets.length; i++) {

@@ -6,6 +6,7 @@ import java.util.Map;
 /** IBAN lengths per country (SWIFT IBAN registry) and the full check: length then mod 97. */
 public final class Iban {
   private static final Map<String, Integer> LENGTHS = new HashMap<>();
+  private static final int[] BY_CODE = new int[26 * 26];
 
   static {
     String table =
@@ -16,6 +17,7 @@ public final class Iban {
             + " SV28 TL23 TN24 TR26 UA29 VA22 VG24 XK20";
     for (String e : table.split(" ")) {
       LENGTHS.put(e.substring(0, 2), Integer.parseInt(e.substring(2)));
+      BY_CODE[(e.charAt(0) - 'A') * 26 + (e.charAt(1) - 'A')] = Integer.parseInt(e.substring(2));
     }
   }
 
@@ -23,8 +25,10 @@ public final class Iban {
 
   /** The IBAN length for a two-letter country code, or 0 when the country issues no IBANs. */
   public static int lengthFor(char c1, char c2) {
-    Integer len = LENGTHS.get(new String(new char[] {c1, c2}));
-    return len == null ? 0 : len;
+    if (c1 < 'A' || c1 > 'Z' || c2 < 'A' || c2 > 'Z') {
+      return 0;
+    }
+    return BY_CODE[(c1 - 'A') * 26 + (c2 - 'A')];
   }
 
   /** True when the compact (no spaces) IBAN has its country's length and passes mod 97. */

@@ -12,10 +12,40 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 public final class Phones {
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
+  /**
+   * Verdicts by normalized number: parsing costs microseconds and the same numbers recur across
+   * bodies (a CRM's contacts). Bounded: cleared when full.
+   */
+  private static final int CACHE_MAX = 16_384;
+
+  private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> CACHE =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private Phones() {}
 
   /** True when text (digits, separators, optional leading '+') is a valid phone number. */
   public static boolean valid(String text, String defaultRegion) {
+    StringBuilder key = new StringBuilder(defaultRegion).append(':');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c >= '0' && c <= '9') || c == '+') {
+        key.append(c);
+      }
+    }
+    String k = key.toString();
+    Boolean cached = CACHE.get(k);
+    if (cached != null) {
+      return cached;
+    }
+    boolean verdict = parseAndValidate(text, defaultRegion);
+    if (CACHE.size() >= CACHE_MAX) {
+      CACHE.clear();
+    }
+    CACHE.put(k, verdict);
+    return verdict;
+  }
+
+  private static boolean parseAndValidate(String text, String defaultRegion) {
     try {
       PhoneNumber number = UTIL.parse(text, defaultRegion);
       return UTIL.isValidNumber(number);
