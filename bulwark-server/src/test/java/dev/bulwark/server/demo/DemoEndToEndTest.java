@@ -133,7 +133,11 @@ class DemoEndToEndTest {
 
   @Test
   void theAdminApiNeverShowsASecret() throws Exception {
-    awaitEvents(1, "/api/v1/audit?limit=1000");
+    // Traffic that makes the gateway read every demo upstream secret from the vault.
+    for (DemoRequest r : DemoTraffic.requests()) {
+      demo.traffic().send(r);
+    }
+    assertThat(awaitEvents(DemoTraffic.requests().size(), "/api/v1/audit?limit=1000")).isNotEmpty();
     String everything =
         get("/api/v1/integrations").body()
             + get("/api/v1/audit?limit=1000").body()
