@@ -25,8 +25,14 @@ public sealed interface Authentication {
   /** An access token past its {@code exp} plus the allowed clock skew. */
   String TOKEN_EXPIRED = "auth.token_expired";
 
+  /** The reason code that succeeded. */
+  String OK = "ok";
+
   /** Whether the caller is known. */
   boolean ok();
+
+  /** The stable reason code: {@code ok} when authenticated, else the failure's code. */
+  String reason();
 
   /**
    * The caller is the integration {@code integrationId}.
@@ -51,6 +57,11 @@ public sealed interface Authentication {
     @Override
     public boolean ok() {
       return true;
+    }
+
+    @Override
+    public String reason() {
+      return OK;
     }
   }
 

@@ -32,14 +32,16 @@ import java.util.regex.Pattern;
  * own key set only, {@code typ: at+jwt}, exactly our {@code iss} and {@code aud}, {@code exp} and
  * {@code nbf} with at most {@link #MAX_CLOCK_SKEW} of skew.
  *
- * <p>Defences, in order, each before any key lookup or signature check: a length cap; a header that
- * may hold only {@code alg}, {@code typ} and {@code kid} (so {@code jwk}, {@code jku}, {@code x5u},
- * {@code x5c}, {@code crit} and friends are refused outright — we never fetch or trust a key the
- * token brings); {@code alg} exactly ES256 (so {@code none} and HS256-with-our-public-key are
- * refused); a {@code kid} shaped like an RFC 7638 thumbprint (43 base64url characters: no paths,
- * quotes or SQL ever reach a lookup) that names one of our keys. Then Nimbus' {@link
- * DefaultJWTProcessor} verifies the signature with a {@link JWSVerificationKeySelector} fixed to
- * ES256 over an {@link ImmutableJWKSet} of our public keys, and the claims.
+ * <p>Defences, in order, each before any key lookup or signature check: a length cap and strict
+ * compact form (three non-empty parts of base64url characters only, so one token has exactly one
+ * spelling); a header that may hold only {@code alg}, {@code typ} and {@code kid} (so {@code jwk},
+ * {@code jku}, {@code x5u}, {@code x5c}, {@code crit} and friends are refused outright — we never
+ * fetch or trust a key the token brings); {@code alg} exactly ES256 (so {@code none} and
+ * HS256-with-our-public-key are refused); a {@code kid} shaped like an RFC 7638 thumbprint (43
+ * base64url characters: no paths, quotes or SQL ever reach a lookup) that names one of our keys.
+ * Then Nimbus' {@link DefaultJWTProcessor} verifies the signature with a {@link
+ * JWSVerificationKeySelector} fixed to ES256 over an {@link ImmutableJWKSet} of our public keys,
+ * and the claims.
  *
  * <p>Verified tokens are cached (token text → claims, until {@code exp} + skew, at most {@link
  * #MAX_CACHED} entries). Why: an ES256 verification costs on the order of 100 µs of CPU, several
@@ -96,7 +98,7 @@ public final class TokenVerifier {
 
   /** Checks {@code jwt}; never blocks (no I/O), costs one ES256 verification on a cache miss. */
   public Authentication verify(String jwt) {
-    if (jwt == null || jwt.isEmpty() || jwt.length() > MAX_TOKEN_CHARS) {
+    if (!compactShape(jwt)) {
       return Failed.INVALID_TOKEN;
     }
     long nowSeconds = clock.instant().getEpochSecond();
@@ -126,6 +128,36 @@ public final class TokenVerifier {
     }
     remember(jwt, caller, claims.getExpirationTime());
     return caller;
+  }
+
+  /**
+   * Exactly three non-empty base64url parts. Why here: Nimbus' base64url decoder skips characters
+   * outside the alphabet, so without this check {@code sig} and {@code si'g} would decode to the
+   * same signature and one token would verify under many spellings (found by the fuzz test).
+   */
+  private static boolean compactShape(String jwt) {
+    if (jwt == null || jwt.length() > MAX_TOKEN_CHARS) {
+      return false;
+    }
+    int dots = 0;
+    char previous = '.';
+    for (int i = 0; i < jwt.length(); i++) {
+      char c = jwt.charAt(i);
+      if (c == '.') {
+        if (previous == '.') {
+          return false; // an empty part
+        }
+        dots++;
+      } else if (!((c >= 'A' && c <= 'Z')
+          || (c >= 'a' && c <= 'z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '_')) {
+        return false;
+      }
+      previous = c;
+    }
+    return dots == 2 && previous != '.';
   }
 
   private static SignedJWT parse(String jwt) {

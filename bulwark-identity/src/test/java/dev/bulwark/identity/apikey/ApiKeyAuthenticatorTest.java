@@ -219,6 +219,40 @@ class ApiKeyAuthenticatorTest {
     assertThat(broken.authenticateAsync(key).toCompletableFuture()).isCompletedExceptionally();
   }
 
+  @Test
+  void concurrentCallersSeeConsistentAnswersAcrossARevocation() throws Exception {
+    IssuedSecret good = keys.create("job", null);
+    IssuedSecret doomed = keys.create("job", null);
+    ApiKeyAuthenticator shared = new ApiKeyAuthenticator(store.credentials(), clock);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        runs.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 2000; i++) {
+                    assertThat(shared.authenticate(good.secret()))
+                        .isEqualTo(new Authenticated("job", good.credentialId()));
+                    assertThat(shared.authenticate(doomed.secret()).reason())
+                        .isIn("ok", "auth.revoked");
+                  }
+                  return null;
+                }));
+      }
+      keys.revoke(doomed.credentialId());
+      clock.advance(Duration.ofSeconds(5));
+      for (java.util.concurrent.Future<?> run : runs) {
+        run.get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(shared.authenticate(doomed.secret()))
+        .isEqualTo(new Authentication.Failed("auth.revoked"));
+  }
+
   /** A store with nothing in it, in memory: the flood test needs 20k lookups in milliseconds. */
   private static class EmptyStore implements CredentialStore {
     @Override

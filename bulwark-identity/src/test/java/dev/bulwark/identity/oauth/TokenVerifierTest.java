@@ -314,6 +314,26 @@ class TokenVerifierTest {
   }
 
   @Test
+  void aTokenHasOneSpellingOnly() {
+    String token = issuer.issue("job", List.of()).token();
+    int sig = token.lastIndexOf('.') + 1;
+    // Nimbus' decoder would skip these characters and verify the same signature bytes.
+    for (String variant :
+        List.of(
+            token.substring(0, sig + 5) + "'" + token.substring(sig + 5),
+            token.substring(0, sig + 5) + " " + token.substring(sig + 5),
+            token + "=",
+            token + "==",
+            token.substring(0, sig) + "+" + token.substring(sig),
+            token + ".")) {
+      assertThat(new TokenVerifier(keys, clock, ISSUER).verify(variant))
+          .as(variant)
+          .isEqualTo(INVALID);
+    }
+    assertThat(verifier.verify(token).ok()).isTrue();
+  }
+
+  @Test
   void garbageIsRefused() {
     for (String garbage :
         List.of("", "a", "a.b", "a.b.c", "....", "Bearer x", "x".repeat(10_000))) {
