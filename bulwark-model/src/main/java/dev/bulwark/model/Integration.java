@@ -15,6 +15,8 @@ import java.util.List;
  * @param dataClasses data class ids the integration may move
  * @param scopes OAuth2 scopes granted to the integration
  * @param upstream how Bulwark authenticates to the app for this integration
+ * @param dlp the DLP policy in force for it: its own rules per direction where written, else the
+ *     perimeter's default policy; {@link DlpPolicy#NONE} when neither inspects
  */
 public record Integration(
     String id,
@@ -26,10 +28,38 @@ public record Integration(
     String condition,
     List<String> dataClasses,
     List<String> scopes,
-    UpstreamAuth upstream) {
+    UpstreamAuth upstream,
+    DlpPolicy dlp) {
   public Integration {
     routes = List.copyOf(routes);
     dataClasses = List.copyOf(dataClasses);
     scopes = List.copyOf(scopes);
+    dlp = dlp == null ? DlpPolicy.NONE : dlp;
+  }
+
+  /** An integration whose bodies are not inspected (code built before DLP policies existed). */
+  public Integration(
+      String id,
+      String owner,
+      String caller,
+      String app,
+      CredentialKind credentialKind,
+      List<RouteRule> routes,
+      String condition,
+      List<String> dataClasses,
+      List<String> scopes,
+      UpstreamAuth upstream) {
+    this(
+        id,
+        owner,
+        caller,
+        app,
+        credentialKind,
+        routes,
+        condition,
+        dataClasses,
+        scopes,
+        upstream,
+        DlpPolicy.NONE);
   }
 }

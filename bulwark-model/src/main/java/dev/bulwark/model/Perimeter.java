@@ -5,17 +5,28 @@ import java.util.Optional;
 
 /**
  * A whole validated perimeter.yaml: the taxonomy, the apps and the integrations, keyed by id in
- * declaration order. Immutable; a reload builds a new one.
+ * declaration order, and the {@code dlp:} section (custom detectors, default policy, buffer limit).
+ * Immutable; a reload builds a new one.
  */
 public record Perimeter(
     Map<String, DataClass> dataClasses,
     Map<String, App> apps,
-    Map<String, Integration> integrations) {
+    Map<String, Integration> integrations,
+    DlpSettings dlp) {
   public Perimeter {
     dataClasses = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dataClasses));
     apps = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(apps));
     integrations =
         java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(integrations));
+    dlp = dlp == null ? DlpSettings.NONE : dlp;
+  }
+
+  /** A perimeter without a {@code dlp:} section. */
+  public Perimeter(
+      Map<String, DataClass> dataClasses,
+      Map<String, App> apps,
+      Map<String, Integration> integrations) {
+    this(dataClasses, apps, integrations, DlpSettings.NONE);
   }
 
   public Optional<App> app(String id) {

@@ -1,6 +1,7 @@
 package dev.bulwark.model.config;
 
 import dev.bulwark.model.CredentialKind;
+import dev.bulwark.model.DlpPolicy;
 import dev.bulwark.model.Integration;
 import dev.bulwark.model.RouteRule;
 import dev.bulwark.model.UpstreamAuth;
@@ -22,7 +23,8 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  * Reads the {@code integrations} section and checks each against what the rest of the file
  * declares: the app exists, the data classes are in the taxonomy and held by that app (an
  * integration cannot be allowed to move data its app does not hold), routes and the CEL condition
- * compile.
+ * compile. Its {@code dlp} policy is resolved here against the top-level default, direction by
+ * direction.
  */
 final class IntegrationReader {
   static final List<String> KEYS =
@@ -36,7 +38,8 @@ final class IntegrationReader {
           "condition",
           "dataClasses",
           "scopes",
-          "upstream");
+          "upstream",
+          "dlp");
 
   private static final Pattern CEL_PREFIX =
       Pattern.compile("ERROR: <input>:(\\d+):(\\d+): (.*)", Pattern.DOTALL);
@@ -53,14 +56,22 @@ final class IntegrationReader {
   private final UpstreamReader upstreams;
   private final Set<String> dataClasses;
   private final Map<String, Set<String>> appsHolding;
+  private final DlpPolicyReader policies;
+  private final DlpPolicy defaultPolicy;
   private final Map<String, Integration> integrations = new LinkedHashMap<>();
 
   /**
    * @param dataClasses the taxonomy's data class ids
    * @param appsHolding every app with a valid id, and the data classes it holds
+   * @param policies reads an integration's {@code dlp} policy
+   * @param defaultPolicy the top-level default, for the directions an integration leaves out
    */
   IntegrationReader(
-      Problems problems, Set<String> dataClasses, Map<String, Set<String>> appsHolding) {
+      Problems problems,
+      Set<String> dataClasses,
+      Map<String, Set<String>> appsHolding,
+      DlpPolicyReader policies,
+      DlpPolicy defaultPolicy) {
     this.problems = problems;
     this.references = new References(problems);
     this.ids = new Ids("integration", problems);
@@ -68,6 +79,8 @@ final class IntegrationReader {
     this.upstreams = new UpstreamReader(problems);
     this.dataClasses = dataClasses;
     this.appsHolding = appsHolding;
+    this.policies = policies;
+    this.defaultPolicy = defaultPolicy;
   }
 
   Map<String, Integration> read(List<Node> entries, String path) {
@@ -100,6 +113,10 @@ final class IntegrationReader {
         fields.optional("upstream").isPresent()
             ? upstreams.read(fields.optional("upstream").get(), fields.path("upstream"))
             : Optional.of(UpstreamAuth.NONE);
+    Optional<DlpPolicy> dlp =
+        fields.optional("dlp").isPresent()
+            ? policies.read(fields.optional("dlp").get(), fields.path("dlp"), defaultPolicy)
+            : Optional.of(defaultPolicy);
     boolean complete =
         id.isPresent()
             && owner.isPresent()
@@ -110,7 +127,8 @@ final class IntegrationReader {
             && !conditionBad
             && classes.isPresent()
             && scopes.isPresent()
-            && upstream.isPresent();
+            && upstream.isPresent()
+            && dlp.isPresent();
     if (complete) {
       integrations.put(
           id.get(),
@@ -124,7 +142,8 @@ final class IntegrationReader {
               condition.orElse(null),
               classes.get(),
               scopes.get(),
-              upstream.get()));
+              upstream.get(),
+              dlp.get()));
     }
   }
 

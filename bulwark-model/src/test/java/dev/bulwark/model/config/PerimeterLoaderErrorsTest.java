@@ -122,7 +122,7 @@ class PerimeterLoaderErrorsTest {
     assertOnly(
         with("integrations:", "integration:"),
         "9:1: integration: unknown key, did you mean \"integrations\"? (allowed: classification,"
-            + " apps, integrations)");
+            + " dlp, apps, integrations)");
   }
 
   @Test
