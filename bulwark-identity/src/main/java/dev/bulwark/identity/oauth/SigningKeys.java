@@ -145,6 +145,10 @@ public final class SigningKeys {
 
   /** The key with kid = its RFC 7638 thumbprint, use = sig, alg = ES256. */
   private static ECKey normalise(ECKey key) {
+    Objects.requireNonNull(key, "key");
+    if (!key.isPrivate() || !Curve.P_256.equals(key.getCurve())) {
+      throw new IllegalArgumentException("an ES256 signing key must be a P-256 private key");
+    }
     try {
       String thumbprint = key.computeThumbprint().toString();
       return new ECKey.Builder(key)

@@ -37,7 +37,6 @@ public final class TokenIssuer {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-  private final SigningKeys keys;
   private final Clock clock;
   private final String issuer;
   private final String audience;
@@ -50,7 +49,7 @@ public final class TokenIssuer {
   }
 
   public TokenIssuer(SigningKeys keys, Clock clock, String issuer, String audience, Duration ttl) {
-    this.keys = Objects.requireNonNull(keys, "keys");
+    Objects.requireNonNull(keys, "keys");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.issuer = requireText(issuer, "issuer");
     this.audience = requireText(audience, "audience");
@@ -108,10 +107,6 @@ public final class TokenIssuer {
 
   public Duration ttl() {
     return ttl;
-  }
-
-  SigningKeys keys() {
-    return keys;
   }
 
   private static String requireText(String value, String name) {

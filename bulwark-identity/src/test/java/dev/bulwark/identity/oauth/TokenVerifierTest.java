@@ -334,6 +334,24 @@ class TokenVerifierTest {
   }
 
   @Test
+  void theVerifiedTokenCacheStaysBounded() {
+    TokenVerifier small = new TokenVerifier(keys, clock, ISSUER, "bulwark-gateway", 40);
+    List<String> live = new java.util.ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      String token = issuer.issue("job-" + i, List.of()).token();
+      live.add(token);
+      assertThat(small.verify(token).ok()).isTrue();
+      assertThat(small.cachedCount()).isLessThanOrEqualTo(40);
+      if (i % 50 == 49) {
+        clock.advance(Duration.ofMinutes(2)); // some entries expire along the way
+      }
+    }
+    // Evicted or not, a token's answer does not change while it is valid.
+    String recent = live.get(live.size() - 1);
+    assertThat(small.verify(recent).ok()).isTrue();
+  }
+
+  @Test
   void garbageIsRefused() {
     for (String garbage :
         List.of("", "a", "a.b", "a.b.c", "....", "Bearer x", "x".repeat(10_000))) {
