@@ -157,6 +157,6 @@ class ScannerTest {
                     && f.jsonPath().endsWith("secret"));
     assertThat(found)
         .anyMatch(s -> s.startsWith("fin.swift_bic ") && s.contains(".eu_bank_transfer.bic "));
-    assertThat(h).allMatch(f -> f.jsonPath() != null && f.jsonPath().startsWith("$.resources."));
+    assertThat(h).allMatch(f -> f.jsonPath() != null && f.jsonPath().startsWith("$.resources"));
   }
 }
