@@ -30,16 +30,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
+// One store and server for the class: opening and migrating a store per test costs seconds.
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdminApiTest {
   private static final String SECRET_HASH =
       "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
-  @TempDir Path dir;
+  @TempDir static Path dir;
   private Vertx vertx;
   private Store store;
   private AdminApi api;
@@ -48,7 +51,7 @@ class AdminApiTest {
   private final HttpClient http = HttpClient.newHttpClient();
   private volatile List<ConfigError> errors = List.of();
 
-  @BeforeEach
+  @BeforeAll
   void start() throws Exception {
     vertx = Vertx.vertx();
     store =
@@ -84,7 +87,7 @@ class AdminApiTest {
             .get(10, TimeUnit.SECONDS);
   }
 
-  @AfterEach
+  @AfterAll
   void stop() throws Exception {
     vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     store.close();
@@ -168,6 +171,7 @@ class AdminApiTest {
     assertThat(body.getInteger("count")).isEqualTo(1);
     assertThat(body.getJsonArray("errors").getJsonObject(0).getString("text"))
         .isEqualTo("perimeter.yaml:12:5: unknown key 'baseUrll'");
+    errors = List.of();
   }
 
   @Test

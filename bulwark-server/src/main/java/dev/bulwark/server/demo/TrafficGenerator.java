@@ -29,6 +29,7 @@ public final class TrafficGenerator implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong unexpected = new AtomicLong();
+  private volatile boolean closed;
 
   /**
    * @param gateway gateway base URL, e.g. http://127.0.0.1:8080
@@ -92,6 +93,9 @@ public final class TrafficGenerator implements AutoCloseable {
     try {
       send(r);
     } catch (Exception e) {
+      if (closed) {
+        return; // shutting down: the gateway went away under an in-flight request
+      }
       sent.incrementAndGet();
       unexpected.incrementAndGet();
       LOG.warn("demo traffic: {} {} failed: {}", r.method(), r.path(), e.toString());
@@ -108,6 +112,7 @@ public final class TrafficGenerator implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     timer.shutdownNow();
   }
 }
