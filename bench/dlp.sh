@@ -23,3 +23,6 @@ print("\n%-22s %10s %12s" % ("benchmark", "MB/s", "x regex"))
 for name, rate in rates.items():
     print("%-22s %10.1f %12s" % (name, rate, "%.1f" % (rate / base) if base else "-"))
 PY
+echo
+echo "Same measurements per CPU second of the scanning thread (robust on a shared machine):"
+java -Xmx1g -cp "$CP" dev.bulwark.dlp.bench.DlpScanCpuTime

@@ -28,6 +28,17 @@ final class NumberRules {
   private static final String[] ROUTING_WORDS = {"routing", "aba", "rtn", "transit"};
   private static final String[] PHONE_WORDS = {"phone", "tel", "mobile", "cell", "fax", "msisdn"};
 
+  private static final byte[] DIGIT_ONLY = new byte[256];
+  private static final byte[] DIGIT_OR_COLON = new byte[256];
+
+  static {
+    for (int c = '0'; c <= '9'; c++) {
+      DIGIT_ONLY[c] = 1;
+      DIGIT_OR_COLON[c] = 1;
+    }
+    DIGIT_OR_COLON[':'] = 1;
+  }
+
   private final boolean card;
   private final boolean iban;
   private final boolean routing;
@@ -59,26 +70,32 @@ final class NumberRules {
   int scan(byte[] b, Consumer<RawFinding> out) {
     int n = b.length;
     int candidates = 0;
+    byte[] interest = ipv6 ? DIGIT_OR_COLON : DIGIT_ONLY;
     int i = 0;
-    while (i < n) {
-      byte c = b[i];
-      if (c >= '0' && c <= '9') {
+    while (true) {
+      // The hot loop: one table load per byte until a digit (or a colon for IPv6).
+      while (i < n && interest[b[i] & 0xff] == 0) {
+        i++;
+      }
+      if (i >= n) {
+        return candidates;
+      }
+      if (b[i] != ':') {
         int te = tokenEnd(b, i);
-        if (te - i >= 7 || Bytes.letter(b, i - 1)) {
+        if (te - i >= 7 || (i > 0 && ((b[i - 1] | 0x20) >= 'a' && (b[i - 1] | 0x20) <= 'z'))) {
           candidates++;
           if (out != null) {
             classify(b, i, te, out);
           }
         }
         i = te;
-      } else if (c == ':' && ipv6 && hexOrColon(b, i - 1) && hexOrColon(b, i + 1)) {
+      } else if (hexOrColon(b, i - 1) && hexOrColon(b, i + 1)) {
         candidates++;
         i = out == null ? i + 1 : ipv6(b, i, out);
       } else {
         i++;
       }
     }
-    return candidates;
   }
 
   /** End of the number token at i: digits joined by one separator (space - . ) or " (" ") "). */

@@ -27,11 +27,20 @@ public final class Scanner {
   /** Findings reported per body at most; a body with more is hostile or a bulk export. */
   public static final int MAX_FINDINGS = 10_000;
 
+  /** Start, then priority, then longer first, then class id: a total order, engine-independent. */
   private static final Comparator<RawFinding> ORDER =
-      Comparator.comparingInt(RawFinding::start)
-          .thenComparingInt(RawFinding::priority)
-          .thenComparing(Comparator.comparingInt(RawFinding::end).reversed())
-          .thenComparing(RawFinding::dataClass);
+      (x, y) -> {
+        if (x.start() != y.start()) {
+          return Integer.compare(x.start(), y.start());
+        }
+        if (x.priority() != y.priority()) {
+          return Integer.compare(x.priority(), y.priority());
+        }
+        if (x.end() != y.end()) {
+          return Integer.compare(y.end(), x.end());
+        }
+        return x.dataClass().compareTo(y.dataClass());
+      };
 
   private final List<Detector> detectors;
   private final List<Literal> literals;

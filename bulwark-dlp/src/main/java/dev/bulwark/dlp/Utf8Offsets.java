@@ -11,6 +11,9 @@ final class Utf8Offsets {
 
   /** Char offsets for the given byte offsets (any order), positionally. */
   static int[] toChars(byte[] b, int[] byteOffsets) {
+    if (ascii(b)) {
+      return byteOffsets.clone(); // one char per byte
+    }
     int[] sorted = byteOffsets.clone();
     Arrays.sort(sorted);
     int[] charsAt = new int[sorted.length];
@@ -36,5 +39,14 @@ final class Utf8Offsets {
       out[i] = charsAt[Arrays.binarySearch(sorted, byteOffsets[i])];
     }
     return out;
+  }
+
+  /** True when no byte has the high bit set (an OR reduction the JIT vectorizes). */
+  private static boolean ascii(byte[] b) {
+    int acc = 0;
+    for (byte v : b) {
+      acc |= v;
+    }
+    return acc >= 0;
   }
 }
