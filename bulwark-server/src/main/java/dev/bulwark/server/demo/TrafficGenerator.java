@@ -58,7 +58,7 @@ public final class TrafficGenerator implements AutoCloseable {
   /** Sends one request synchronously and returns its status (tests, first pass). */
   public int send(DemoRequest r) throws Exception {
     HttpRequest.Builder b =
-        HttpRequest.newBuilder(gateway.resolve(r.path())).timeout(Duration.ofSeconds(5));
+        HttpRequest.newBuilder(gateway.resolve(r.path())).timeout(Duration.ofSeconds(15));
     if (r.badKey()) {
       b.header("Authorization", "Bearer " + BOGUS_KEY);
     } else if (r.integration() != null) {

@@ -2,6 +2,8 @@ package dev.bulwark.server.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.identity.IssuedSecret;
+import dev.bulwark.identity.oauth.ClientSecrets;
 import dev.bulwark.store.KeyEncryptionKey;
 import dev.bulwark.store.StoreOptions;
 import io.vertx.core.json.JsonArray;
@@ -10,11 +12,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,7 +75,6 @@ class DemoEndToEndTest {
     for (String line : lines) {
       assertThat(line).endsWith(url);
     }
-    int before = demo.standIns().get("salesforce").received().size();
 
     HttpResponse<String> allowed = send("GET", url, demo.demoKey());
     assertThat(allowed.statusCode()).as(allowed.body()).isEqualTo(200);
@@ -83,23 +88,37 @@ class DemoEndToEndTest {
     assertThat(anonymous.statusCode()).as(anonymous.body()).isEqualTo(401);
     assertThat(new JsonObject(anonymous.body()).getString("error")).isEqualTo("auth.missing");
 
-    // The stand-in saw exactly the allowed request, with the brokered credential only.
+    // The stand-in saw the allowed request, with the brokered credential only, and never the
+    // denied or unauthenticated one (matched by the X-Request-Id the gateway sends upstream).
+    String allowedId = allowed.headers().firstValue("x-request-id").orElseThrow();
     List<ReceivedRequest> received = demo.standIns().get("salesforce").received();
-    assertThat(received).hasSize(before + 1);
-    ReceivedRequest reached = received.get(received.size() - 1);
+    List<String> seenIds = received.stream().map(ReceivedRequest::requestId).toList();
+    assertThat(seenIds)
+        .contains(allowedId)
+        .doesNotContain(denied.headers().firstValue("x-request-id").orElseThrow())
+        .doesNotContain(anonymous.headers().firstValue("x-request-id").orElseThrow());
+    ReceivedRequest reached =
+        received.stream().filter(r -> allowedId.equals(r.requestId())).findFirst().orElseThrow();
     assertThat(reached.method()).isEqualTo("GET");
     assertThat(reached.authorized()).isTrue();
     assertThat(reached.callerCredentialSeen()).isFalse();
+    assertThat(received.stream().map(ReceivedRequest::method)).doesNotContain("DELETE");
 
-    JsonArray events = awaitEvents(3, "/api/v1/audit?limit=1000");
-    List<Integer> statuses = new ArrayList<>();
-    for (int i = 0; i < events.size(); i++) {
-      JsonObject e = events.getJsonObject(i);
-      if (e.getString("path", "").endsWith("/Contact/003D000000QV9n2IAD")) {
-        statuses.add(e.getInteger("status"));
-      }
+    // Each request left its own audit event, found by the request id the gateway answered with.
+    Map<String, Integer> expected = new LinkedHashMap<>();
+    for (HttpResponse<String> r : List.of(allowed, denied, anonymous)) {
+      String requestId = r.headers().firstValue("x-request-id").orElseThrow();
+      expected.put(requestId, r.statusCode());
     }
-    assertThat(statuses).contains(200, 403, 401);
+    Map<String, JsonObject> audited = awaitRequestIds(expected.keySet());
+    assertThat(audited).containsOnlyKeys(expected.keySet());
+    expected.forEach(
+        (requestId, status) -> {
+          JsonObject e = audited.get(requestId);
+          assertThat(e.getInteger("status")).isEqualTo(status);
+          assertThat(e.getString("decision")).isEqualTo(status == 200 ? "ALLOW" : "DENY");
+          assertThat(e.getString("path")).endsWith("/Contact/003D000000QV9n2IAD");
+        });
     JsonArray mine =
         json("/api/v1/audit?integration=" + DemoTraffic.DEMO_INTEGRATION).getJsonArray("events");
     assertThat(mine.stream().map(o -> ((JsonObject) o).getString("decision")))
@@ -154,6 +173,62 @@ class DemoEndToEndTest {
                     HttpResponse.BodyHandlers.ofString())
                 .body());
     assertThat(health.getString("status")).isEqualTo("UP");
+  }
+
+  @Test
+  void anOAuth2ClientGetsATokenAndReachesSalesforce() throws Exception {
+    IssuedSecret secret =
+        new ClientSecrets(demo.node().store().credentials(), Clock.systemUTC())
+            .create("support-case-lookup", null);
+    String basic =
+        Base64.getEncoder()
+            .encodeToString(
+                ("support-case-lookup:" + secret.secret()).getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> token =
+        http.send(
+            HttpRequest.newBuilder(URI.create(demo.gatewayUrl() + "/oauth2/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+    String accessToken = new JsonObject(token.body()).getString("access_token");
+
+    String url = demo.gatewayUrl() + DemoTraffic.CONTACT_PATH;
+    HttpResponse<String> allowed = send("GET", url, accessToken);
+    assertThat(allowed.statusCode()).as(allowed.body()).isEqualTo(200);
+    // The same token may not write: the integration has no POST route.
+    HttpResponse<String> denied =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        demo.gatewayUrl() + "/salesforce/services/data/v59.0/sobjects/Contact"))
+                .header("Authorization", "Bearer " + accessToken)
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(denied.statusCode()).as(denied.body()).isEqualTo(403);
+  }
+
+  private Map<String, JsonObject> awaitRequestIds(java.util.Set<String> ids) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    Map<String, JsonObject> found = new LinkedHashMap<>();
+    do {
+      found.clear();
+      JsonArray events = json("/api/v1/audit?limit=1000").getJsonArray("events");
+      for (int i = 0; i < events.size(); i++) {
+        JsonObject e = events.getJsonObject(i);
+        if (ids.contains(e.getString("requestId"))) {
+          found.put(e.getString("requestId"), e);
+        }
+      }
+      if (found.size() == ids.size()) {
+        return found;
+      }
+      Thread.sleep(100);
+    } while (System.nanoTime() < deadline);
+    return found;
   }
 
   private JsonArray awaitEvents(int atLeast, String path) throws Exception {
