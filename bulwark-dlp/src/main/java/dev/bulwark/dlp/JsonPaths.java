@@ -86,14 +86,13 @@ final class JsonPaths {
 
   /** Index of the closing quote of a string whose content starts at i (or the body length). */
   private static int stringEnd(byte[] b, int i) {
-    while (i < b.length) {
-      byte c = b[i];
-      if (c == '"') {
-        return i;
+    while (true) {
+      i = Swar.nextQuoteOrBackslash(b, i);
+      if (i >= b.length || b[i] == '"') {
+        return Math.min(i, b.length);
       }
-      i += c == '\\' ? 2 : 1;
+      i += 2; // an escape: skip the backslash and the escaped char
     }
-    return b.length;
   }
 
   /** The nesting: per level array-or-object, element index, and the raw span of the key. */

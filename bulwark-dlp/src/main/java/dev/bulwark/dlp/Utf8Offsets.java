@@ -11,7 +11,7 @@ final class Utf8Offsets {
 
   /** Char offsets for the given byte offsets (any order), positionally. */
   static int[] toChars(byte[] b, int[] byteOffsets) {
-    if (ascii(b)) {
+    if (Swar.ascii(b)) {
       return byteOffsets.clone(); // one char per byte
     }
     int[] sorted = byteOffsets.clone();
@@ -39,14 +39,5 @@ final class Utf8Offsets {
       out[i] = charsAt[Arrays.binarySearch(sorted, byteOffsets[i])];
     }
     return out;
-  }
-
-  /** True when no byte has the high bit set (an OR reduction the JIT vectorizes). */
-  private static boolean ascii(byte[] b) {
-    int acc = 0;
-    for (byte v : b) {
-      acc |= v;
-    }
-    return acc >= 0;
   }
 }
