@@ -24,7 +24,7 @@ class DlpConfigTest {
   /**
    * Line numbers in the tests below are relative to this text (1-based; the own policy is line 24).
    */
-  private static final String BASE =
+  static final String BASE =
       """
       classification:
         confidential: [pii.email, custom.badge]

@@ -54,7 +54,7 @@ class PerimeterLoaderFuzzTest {
     assertThat(rejected).isGreaterThan(ROUNDS / 2);
   }
 
-  private static String damage(String text, Random random) {
+  static String damage(String text, Random random) {
     List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
     switch (random.nextInt(5)) {
       case 0 -> {
