@@ -64,6 +64,28 @@ public final class SigningKeys {
     return new SigningKeys(parse(vault.get(VAULT_REF).orElseThrow()));
   }
 
+  /**
+   * Puts a new signing key in front of the keys in {@code vault} and keeps at most {@code
+   * keepPrevious} of the older ones for verification (tokens they signed stay valid until they
+   * expire, so keep at least one for the token lifetime after a rotation). Nodes pick the new set
+   * up when they next load it. Blocking (store I/O).
+   *
+   * @return the rotated keys, as now stored
+   */
+  public static SigningKeys rotate(SecretVault vault, int keepPrevious) {
+    Objects.requireNonNull(vault, "vault");
+    if (keepPrevious < 0) {
+      throw new IllegalArgumentException("keepPrevious must not be negative");
+    }
+    List<ECKey> keys = new ArrayList<>();
+    keys.add(normalise(generate()));
+    vault.get(VAULT_REF).map(SigningKeys::parse).orElse(List.of()).stream()
+        .limit(keepPrevious)
+        .forEach(keys::add);
+    vault.put(VAULT_REF, serialize(keys));
+    return new SigningKeys(keys);
+  }
+
   /** Keys held only in memory: {@code signing} signs, all of them verify. For tests and tools. */
   public static SigningKeys of(ECKey signing, ECKey... alsoVerifying) {
     List<ECKey> all = new ArrayList<>();

@@ -118,7 +118,10 @@ public final class TokenEndpoint {
     json.put("access_token", token.token());
     json.put("token_type", "Bearer");
     json.put("expires_in", issuer.ttl().toSeconds());
-    json.put("scope", String.join(" ", scopes));
+    if (!scopes.isEmpty()) {
+      // RFC 6749 §3.3: a scope value is one or more scope tokens; with none granted, omit it.
+      json.put("scope", String.join(" ", scopes));
+    }
     return new TokenResponse(200, JSONObjectUtils.toJSONString(json), JSON_HEADERS);
   }
 

@@ -20,6 +20,7 @@ import dev.bulwark.identity.Authentication.Failed;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
@@ -33,15 +34,15 @@ import java.util.regex.Pattern;
  * {@code nbf} with at most {@link #MAX_CLOCK_SKEW} of skew.
  *
  * <p>Defences, in order, each before any key lookup or signature check: a length cap and strict
- * compact form (three non-empty parts of base64url characters only, so one token has exactly one
- * spelling); a header that may hold only {@code alg}, {@code typ} and {@code kid} (so {@code jwk},
- * {@code jku}, {@code x5u}, {@code x5c}, {@code crit} and friends are refused outright — we never
- * fetch or trust a key the token brings); {@code alg} exactly ES256 (so {@code none} and
- * HS256-with-our-public-key are refused); a {@code kid} shaped like an RFC 7638 thumbprint (43
- * base64url characters: no paths, quotes or SQL ever reach a lookup) that names one of our keys.
- * Then Nimbus' {@link DefaultJWTProcessor} verifies the signature with a {@link
- * JWSVerificationKeySelector} fixed to ES256 over an {@link ImmutableJWKSet} of our public keys,
- * and the claims.
+ * compact form (three non-empty parts of base64url characters only, the signature the canonical
+ * encoding of 64 bytes, so one token has exactly one spelling); a header that may hold only {@code
+ * alg}, {@code typ} and {@code kid} (so {@code jwk}, {@code jku}, {@code x5u}, {@code x5c}, {@code
+ * crit} and friends are refused outright — we never fetch or trust a key the token brings); {@code
+ * alg} exactly ES256 (so {@code none} and HS256-with-our-public-key are refused); a {@code kid}
+ * shaped like an RFC 7638 thumbprint (43 base64url characters: no paths, quotes or SQL ever reach a
+ * lookup) that names one of our keys. Then Nimbus' {@link DefaultJWTProcessor} verifies the
+ * signature with a {@link JWSVerificationKeySelector} fixed to ES256 over an {@link
+ * ImmutableJWKSet} of our public keys, and the claims.
  *
  * <p>Verified tokens are cached (token text → claims, until {@code exp} + skew, at most {@link
  * #MAX_CACHED} entries; when full, expired entries are dropped, and everything when that frees less
@@ -63,6 +64,9 @@ public final class TokenVerifier {
   // Our tokens are ~600 characters; anything far longer is not ours and is not parsed.
   private static final int MAX_TOKEN_CHARS = 4096;
   private static final Set<String> ALLOWED_HEADER_PARAMS = Set.of("alg", "typ", "kid");
+  private static final int ES256_SIGNATURE_CHARS = 86; // 64 bytes, base64url without padding
+  private static final Base64.Decoder BASE64URL_DECODER = Base64.getUrlDecoder();
+  private static final Base64.Encoder BASE64URL_ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Pattern THUMBPRINT = Pattern.compile("[A-Za-z0-9_-]{43}");
 
   private final SigningKeys keys;
@@ -117,6 +121,9 @@ public final class TokenVerifier {
       verified.remove(jwt, hit);
       return Failed.EXPIRED_TOKEN;
     }
+    if (!canonicalSignature(jwt)) {
+      return Failed.INVALID_TOKEN;
+    }
     SignedJWT parsed = parse(jwt);
     if (parsed == null || !headerAcceptable(parsed.getHeader())) {
       return Failed.INVALID_TOKEN;
@@ -165,6 +172,21 @@ public final class TokenVerifier {
       previous = c;
     }
     return dots == 2 && previous != '.';
+  }
+
+  /**
+   * The signature part is exactly the canonical base64url of 64 bytes (ES256's r || s). Why: the
+   * header and payload are covered by the signature as text, but the signature's own text is not,
+   * and a decoder ignores the unused low bits of its last character; without this, changing that
+   * character would give another spelling of the same valid token (found by the fuzz test).
+   */
+  private static boolean canonicalSignature(String jwt) {
+    String signature = jwt.substring(jwt.lastIndexOf('.') + 1);
+    if (signature.length() != ES256_SIGNATURE_CHARS) {
+      return false;
+    }
+    byte[] bytes = BASE64URL_DECODER.decode(signature);
+    return BASE64URL_ENCODER.encodeToString(bytes).equals(signature);
   }
 
   private static SignedJWT parse(String jwt) {

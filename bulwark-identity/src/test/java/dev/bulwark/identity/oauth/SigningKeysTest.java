@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import dev.bulwark.identity.MutableClock;
 import dev.bulwark.identity.TestStores;
 import dev.bulwark.store.Store;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,6 +74,28 @@ class SigningKeysTest {
     store.vault().put(SigningKeys.VAULT_REF, "not json".getBytes(StandardCharsets.UTF_8));
     assertThatThrownBy(() -> SigningKeys.loadOrCreate(store.vault()))
         .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void rotationSignsWithTheNewKeyAndStillVerifiesTheOld() {
+    MutableClock clock = MutableClock.at("2026-11-24T12:00:00Z");
+    SigningKeys before = SigningKeys.loadOrCreate(store.vault());
+    String oldToken = new TokenIssuer(before, clock, "iss").issue("job", List.of()).token();
+
+    SigningKeys after = SigningKeys.rotate(store.vault(), 1);
+    assertThat(after.currentKid()).isNotEqualTo(before.currentKid());
+    assertThat(after.hasKid(before.currentKid())).isTrue();
+    assertThat(SigningKeys.loadOrCreate(store.vault()).currentKid()).isEqualTo(after.currentKid());
+    assertThat(after.publicKeys().getKeys()).hasSize(2);
+
+    TokenVerifier verifier = new TokenVerifier(after, clock, "iss");
+    String newToken = new TokenIssuer(after, clock, "iss").issue("job", List.of()).token();
+    assertThat(verifier.verify(oldToken).ok()).isTrue();
+    assertThat(verifier.verify(newToken).ok()).isTrue();
+
+    SigningKeys again = SigningKeys.rotate(store.vault(), 0);
+    assertThat(again.publicKeys().getKeys()).hasSize(1);
+    assertThat(new TokenVerifier(again, clock, "iss").verify(oldToken).ok()).isFalse();
   }
 
   @Test

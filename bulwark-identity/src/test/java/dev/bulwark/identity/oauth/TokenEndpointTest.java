@@ -230,6 +230,19 @@ class TokenEndpointTest {
   }
 
   @Test
+  void anIntegrationWithoutScopesGetsATokenWithoutAScopeMember() throws Exception {
+    config.put("bare", integration("bare", CredentialKind.OAUTH2_CLIENT_CREDENTIALS, List.of()));
+    IssuedSecret bare = secrets.create("bare", null);
+    TokenResponse response = endpoint.handle(basic("bare", bare.secret()), FORM, GRANT);
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(json(response)).doesNotContainKey("scope").containsKey("access_token");
+    assertError(
+        endpoint.handle(basic("bare", bare.secret()), FORM, GRANT + "&scope=x"),
+        400,
+        "invalid_scope");
+  }
+
+  @Test
   void urlEncodedCredentialsAreDecoded() throws Exception {
     config.put(
         "a b:c", integration("a b:c", CredentialKind.OAUTH2_CLIENT_CREDENTIALS, List.of("x")));

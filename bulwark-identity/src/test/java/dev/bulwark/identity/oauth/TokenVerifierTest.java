@@ -325,7 +325,10 @@ class TokenVerifierTest {
             token + "=",
             token + "==",
             token.substring(0, sig) + "+" + token.substring(sig),
-            token + ".")) {
+            token + ".",
+            token + "A",
+            token.substring(0, token.length() - 1),
+            withLastCharBitsFlipped(token))) {
       assertThat(new TokenVerifier(keys, clock, ISSUER).verify(variant))
           .as(variant)
           .isEqualTo(INVALID);
@@ -349,6 +352,17 @@ class TokenVerifierTest {
     // Evicted or not, a token's answer does not change while it is valid.
     String recent = live.get(live.size() - 1);
     assertThat(small.verify(recent).ok()).isTrue();
+  }
+
+  /** The same signature bytes in a non-canonical spelling: the last char's unused bits set. */
+  private static String withLastCharBitsFlipped(String token) {
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    int last = alphabet.indexOf(token.charAt(token.length() - 1));
+    // 64 bytes = 85 full chars + 1 char carrying 2 data bits and 4 unused ones.
+    String variant = token.substring(0, token.length() - 1) + alphabet.charAt((last & 0x30) | 0x0F);
+    assertThat(Base64URL.from(variant.substring(variant.lastIndexOf('.') + 1)).decode())
+        .isEqualTo(Base64URL.from(token.substring(token.lastIndexOf('.') + 1)).decode());
+    return variant;
   }
 
   @Test
