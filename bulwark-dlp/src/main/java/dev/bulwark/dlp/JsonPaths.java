@@ -101,6 +101,12 @@ final class JsonPaths {
     int[] index = new int[16];
     int[] keyStart = new int[16];
     int[] keyEnd = new int[16];
+
+    /** The rendered ".name" segment per level and the key span it was rendered from. */
+    String[] segment = new String[16];
+
+    int[] segmentFrom = new int[16];
+    int[] segmentTo = new int[16];
     int depth;
     boolean expectKey;
 
@@ -113,6 +119,9 @@ final class JsonPaths {
         index = Arrays.copyOf(index, depth * 2);
         keyStart = Arrays.copyOf(keyStart, depth * 2);
         keyEnd = Arrays.copyOf(keyEnd, depth * 2);
+        segment = Arrays.copyOf(segment, depth * 2);
+        segmentFrom = Arrays.copyOf(segmentFrom, depth * 2);
+        segmentTo = Arrays.copyOf(segmentTo, depth * 2);
       }
       array[depth] = isArray;
       index[depth] = 0;
@@ -146,18 +155,35 @@ final class JsonPaths {
       keyEnd[depth - 1] = to;
     }
 
+    /**
+     * The ".name" segment of level d, re-rendered only when the key bytes differ from last time.
+     */
+    String segment(byte[] b, int d) {
+      int from = keyStart[d];
+      int to = keyEnd[d];
+      String cached = segment[d];
+      if (cached != null && Arrays.equals(b, from, to, b, segmentFrom[d], segmentTo[d])) {
+        segmentFrom[d] = from;
+        segmentTo[d] = to;
+        return cached;
+      }
+      String name = new String(b, from, to - from, StandardCharsets.UTF_8);
+      if (name.indexOf('\\') >= 0) {
+        name = unescape(name);
+      }
+      segment[d] = child("", name);
+      segmentFrom[d] = from;
+      segmentTo[d] = to;
+      return segment[d];
+    }
+
     String path(byte[] b) {
       StringBuilder sb = new StringBuilder("$");
       for (int d = 0; d < depth; d++) {
         if (array[d]) {
           sb.append('[').append(index[d]).append(']');
         } else if (keyStart[d] >= 0) {
-          String name = new String(b, keyStart[d], keyEnd[d] - keyStart[d], StandardCharsets.UTF_8);
-          if (name.indexOf('\\') >= 0) {
-            name = unescape(name);
-          }
-          String child = child("", name);
-          sb.append(child);
+          sb.append(segment(b, d));
         }
       }
       return sb.toString();
