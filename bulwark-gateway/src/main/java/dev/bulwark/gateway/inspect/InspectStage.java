@@ -7,6 +7,7 @@ import dev.bulwark.gateway.pipeline.Verdict;
 import dev.bulwark.model.DlpDirection;
 import dev.bulwark.model.Integration;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.Objects;
@@ -24,6 +25,10 @@ import java.util.function.BiConsumer;
  * audit event read it. A blocked body is a rejection (403 {@code dlp.blocked}, 413 {@code
  * dlp.body_too_large}, 415 {@code dlp.encoded_body}); its findings are handed over too, for the
  * audit event.
+ *
+ * <p>In shadow mode ({@code Pipeline.Builder#shadow}) a block is recorded, not enforced: the
+ * handed-over body is then the original, so the request proceeds unchanged. Rewrites still apply in
+ * shadow mode; only rejections are the pipeline's to withhold.
  */
 public final class InspectStage implements Stage.Async {
   public static final String NAME = "inspect";
@@ -96,6 +101,12 @@ public final class InspectStage implements Stage.Async {
             exchange.headers().get(HttpHeaders.CONTENT_ENCODING),
             body);
     InspectedBody inspected = InspectedBody.of(outcome);
+    if (inspected.blocked()) {
+      // Kept for shadow mode only: an enforced rejection stops the pipeline before Forward.
+      inspected =
+          new InspectedBody(
+              Buffer.buffer(body), false, inspected.findings(), false, inspected.reject());
+    }
     onInspected.accept(exchange, inspected);
     return inspected.blocked() ? inspected.reject() : Verdict.CONTINUE;
   }
@@ -122,7 +133,7 @@ public final class InspectStage implements Stage.Async {
                     + "-byte inspection limit and was sent without a length");
     InspectedBody refused =
         new InspectedBody(
-            io.vertx.core.buffer.Buffer.buffer(),
+            Buffer.buffer(),
             false,
             java.util.List.of(),
             false,

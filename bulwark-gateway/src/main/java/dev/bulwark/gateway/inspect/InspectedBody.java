@@ -9,8 +9,10 @@ import java.util.List;
  * A body after inspection, as the forwarder (request) or the relay (response) must send it.
  *
  * @param body the bytes to send instead of streaming the original; null when the body is to be
- *     streamed untouched (not inspected: too large under {@code oversize: pass}), empty when
- *     blocked
+ *     streamed untouched (not inspected: too large under {@code oversize: pass}). When {@link
+ *     #reject} is set: empty for a response; for a request, the original bytes as received, which
+ *     Forward only ever sends when the Inspect stage runs in shadow mode (the pipeline records the
+ *     rejection without enforcing it, so the request goes on as if no policy applied)
  * @param changed true when {@link #body} was rewritten: Content-Length must be set to its length
  *     and validators of the old bytes dropped ({@link #REWRITE_STALE_HEADERS})
  * @param findings for the request's audit event (class, direction, path, action; never a value)

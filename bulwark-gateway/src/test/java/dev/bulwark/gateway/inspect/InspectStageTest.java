@@ -97,9 +97,43 @@ class InspectStageTest {
     assertThat(reject.status()).isEqualTo(403);
     assertThat(reject.reason()).isEqualTo("dlp.blocked");
     assertThat(reject.message()).doesNotContain(CARD);
-    assertThat(seen.get(0).body().length()).isZero();
+    assertThat(seen.get(0).reject()).isEqualTo(reject);
     assertThat(seen.get(0).findings())
         .containsExactly(new FlowFinding("fin.payment_card", "request", "$.card", "block"));
+  }
+
+  @Test
+  void inShadowModeABlockIsRecordedAndTheOriginalBodyGoesOn() throws Exception {
+    List<InspectedBody> seen = new ArrayList<>();
+    InspectStage stage = new InspectStage(INSPECTOR, (ex, b) -> seen.add(b));
+    byte[] body = ("{\"card\":\"" + CARD + "\"}").getBytes(StandardCharsets.UTF_8);
+
+    // Built exchanges have no live body: the pipeline runs the stage's decision on buffered bytes.
+    Exchange e1 = built("redacting", json(body.length));
+    Verdict enforced = await(Pipeline.builder().then(buffered(stage, body)).build().run(e1));
+    assertThat(enforced).isInstanceOf(Verdict.Reject.class);
+
+    Exchange e2 = built("redacting", json(body.length));
+    Verdict shadowed = await(Pipeline.builder().shadow(buffered(stage, body)).build().run(e2));
+    assertThat(shadowed).isSameAs(Verdict.CONTINUE);
+    assertThat(e2.shadowedRejections()).hasSize(1);
+    assertThat(e2.shadowedRejections().get(0).verdict().reason()).isEqualTo("dlp.blocked");
+    assertThat(seen.get(1).body().getBytes()).isEqualTo(body);
+  }
+
+  /** The stage as the pipeline sees it, with the body already buffered (no live request). */
+  private static dev.bulwark.gateway.pipeline.Stage.Sync buffered(InspectStage stage, byte[] body) {
+    return new dev.bulwark.gateway.pipeline.Stage.Sync() {
+      @Override
+      public String name() {
+        return stage.name();
+      }
+
+      @Override
+      public Verdict decide(Exchange exchange) {
+        return stage.decideOn(exchange, body);
+      }
+    };
   }
 
   @Test
