@@ -2,6 +2,10 @@ package dev.bulwark.server.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.read.ListAppender;
 import dev.bulwark.identity.IssuedSecret;
 import dev.bulwark.identity.oauth.ClientSecrets;
 import dev.bulwark.store.KeyEncryptionKey;
@@ -26,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * The demo as a person runs it, on ephemeral ports: the three printed requests answer 200, 403 and
@@ -41,8 +46,14 @@ class DemoEndToEndTest {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private String adminToken;
 
+  // Every log line of the run, to check that no secret is ever logged.
+  private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+
   @BeforeAll
   void start() throws Exception {
+    Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+    logs.start();
+    root.addAppender(logs);
     demo =
         DemoRun.start(
             new DemoRun.Settings(
@@ -59,6 +70,7 @@ class DemoEndToEndTest {
 
   @AfterAll
   void stop() {
+    ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
     if (demo != null) {
       demo.close();
     }
@@ -151,7 +163,7 @@ class DemoEndToEndTest {
   }
 
   @Test
-  void theAdminApiNeverShowsASecret() throws Exception {
+  void neitherTheAdminApiNorTheLogsShowASecret() throws Exception {
     // Traffic that makes the gateway read every demo upstream secret from the vault.
     for (DemoRequest r : DemoTraffic.requests()) {
       demo.traffic().send(r);
@@ -166,6 +178,19 @@ class DemoEndToEndTest {
       assertThat(everything).doesNotContain(secret);
     }
     assertThat(everything).doesNotContain(demo.demoKey());
+
+    StringBuilder logged = new StringBuilder();
+    for (ILoggingEvent event : List.copyOf(logs.list)) {
+      logged.append(event.getFormattedMessage()).append('\n');
+      for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
+        logged.append(t.getMessage()).append('\n');
+      }
+    }
+    assertThat(logged).as("log lines").isNotEmpty();
+    for (String secret : demo.secrets().byRef().values()) {
+      assertThat(logged.toString()).doesNotContain(secret);
+    }
+    assertThat(logged.toString()).doesNotContain(demo.demoKey()).doesNotContain(adminToken);
     JsonObject health =
         new JsonObject(
             http.send(
