@@ -53,7 +53,10 @@ public final class Gateway {
   private final HttpClientAgent brokerClient;
   private final UpstreamCredentials credentials;
   private final PathNormalizer normalizer = new PathNormalizer();
-  private final List<String> deployments = new ArrayList<>();
+  private static final java.util.concurrent.atomic.AtomicInteger EPHEMERAL =
+      new java.util.concurrent.atomic.AtomicInteger(1000);
+
+  private final List<String> deployments = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile Snapshot snapshot;
   private int port = -1;
   private int tlsPort = -1;
@@ -225,6 +228,7 @@ public final class Gateway {
             .setCompressionSupported(false)
             .setDecompressionSupported(false)
             .setHandle100ContinueAutomatically(true)
+            .setHttp2ClearTextEnabled(false)
             .setIdleTimeout(120);
     if (tls) {
       server
@@ -255,23 +259,25 @@ public final class Gateway {
   }
 
   private Future<Void> deployListeners() {
-    // The first listener binds (maybe an ephemeral port); the others share the port it got.
-    Listener first = new Listener(this, options.port(), options.tlsPort());
-    return vertx
-        .deployVerticle(first, new DeploymentOptions())
-        .compose(
-            id -> {
-              deployments.add(id);
-              port = first.actualPort();
-              tlsPort = first.actualTlsPort();
-              List<Future<?>> others = new ArrayList<>();
-              for (int i = 1; i < options.eventLoops(); i++) {
-                others.add(
-                    vertx
-                        .deployVerticle(new Listener(this, port, tlsPort), new DeploymentOptions())
-                        .onSuccess(deployments::add));
-              }
-              return Future.all(others).mapEmpty();
+    // Every listener binds the same port so Vert.x shares one socket across the event loops. An
+    // ephemeral port (0) is not shared by Vert.x; a negative port is "a random port shared by
+    // all who ask for this same negative number", so each gateway draws its own.
+    int plain = options.port() == 0 ? -EPHEMERAL.incrementAndGet() : options.port();
+    int tls = options.tlsPort() == 0 ? -EPHEMERAL.incrementAndGet() : options.tlsPort();
+    List<Listener> listeners = new ArrayList<>();
+    List<Future<?>> deployed = new ArrayList<>();
+    for (int i = 0; i < options.eventLoops(); i++) {
+      Listener listener = new Listener(this, plain, tls);
+      listeners.add(listener);
+      deployed.add(
+          vertx.deployVerticle(listener, new DeploymentOptions()).onSuccess(deployments::add));
+    }
+    return Future.all(deployed)
+        .map(
+            ignored -> {
+              port = listeners.get(0).actualPort();
+              tlsPort = listeners.get(0).actualTlsPort();
+              return null;
             });
   }
 }

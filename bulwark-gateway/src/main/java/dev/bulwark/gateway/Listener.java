@@ -165,6 +165,13 @@ final class Listener extends VerticleBase {
 
   private void reject(Exchange exchange, Verdict.Reject reject) {
     HttpServerRequest request = exchange.request();
+    if (!request.isEnded() && !Forwarder.hasBody(exchange.headers())) {
+      // A bodiless request whose end Netty has not delivered yet (we answer from inside the
+      // request handler): answer once it has, so the connection's request/response pairing stays
+      // in step for keep-alive.
+      request.end().onComplete(ended -> reject(exchange, reject));
+      return;
+    }
     HttpServerResponse response = request.response();
     response.setStatusCode(reject.status());
     response.headers().set(HttpHeaders.CONTENT_TYPE, JSON).set(X_REQUEST_ID, exchange.requestId());
