@@ -24,7 +24,9 @@ import org.bytedeco.javacpp.PointerPointer;
  * re-encodes and builds a match object per hit). One database is compiled per literal set; each
  * thread gets its own scratch space and a native buffer of {@link #CHUNK} + {@link #OVERLAP} bytes,
  * so native memory per thread is bounded whatever the body size. A chunk reports only hits that
- * start inside it; literals are shorter than the overlap, so each occurrence is reported once.
+ * start inside it; literals are shorter than the overlap, so each occurrence is reported once. The
+ * database and per-thread scratch live as long as the process (scanners are built once per detector
+ * set and threads are long-lived event loops); they are not freed explicitly.
  */
 final class HyperscanAnchorFinder implements AnchorFinder {
   static final int CHUNK = 1 << 20;
@@ -133,21 +135,21 @@ final class HyperscanAnchorFinder implements AnchorFinder {
 
   @Override
   public void find(byte[] b, Hits hits) {
+    int n = b.length;
+    if (n == 0) {
+      return;
+    }
     ScanState st = states.get();
     st.hits = hits;
     CURRENT.set(st);
     try {
-      int n = b.length;
-      for (int off = 0; off < n || off == 0; off += CHUNK) {
+      for (int off = 0; off < n; off += CHUNK) {
         int len = Math.min(n - off, CHUNK + OVERLAP);
         st.buffer.position(0);
         st.buffer.put(b, off, len);
         st.base = off;
         st.reportBelow = off + CHUNK >= n ? Long.MAX_VALUE : CHUNK;
         check(hs_scan(database, st.buffer, len, 0, st.scratch, HANDLER, null), "scan");
-        if (n == 0) {
-          break;
-        }
       }
     } finally {
       st.hits = null;
