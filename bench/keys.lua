@@ -1,0 +1,16 @@
+-- wrk script: each request picks a random integration from KEYS_FILE ("integration app key"
+-- lines) and calls one of its allowed routes with its own API key, so route matching and key
+-- lookup see the whole generated config, not one hot entry.
+local keys_file = os.getenv("KEYS_FILE")
+local entries = {}
+for line in io.lines(keys_file) do
+  local _, app, key = line:match("(%S+)%s+(%S+)%s+(%S+)")
+  entries[#entries + 1] = { app = app, key = key }
+end
+local prefix = os.getenv("PATH_PREFIX") or ""
+
+request = function()
+  local e = entries[math.random(#entries)]
+  local path = prefix .. "/" .. e.app .. "/v1/items/" .. math.random(100000)
+  return wrk.format("GET", path, { ["Authorization"] = "Bearer " .. e.key })
+end
