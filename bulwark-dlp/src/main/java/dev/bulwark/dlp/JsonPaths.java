@@ -16,6 +16,15 @@ final class JsonPaths {
 
   private JsonPaths() {}
 
+  /** Bytes that change the structure; everything else is whitespace or inside a scalar. */
+  private static final boolean[] STRUCTURAL = new boolean[256];
+
+  static {
+    for (char c : "{}[],:\"".toCharArray()) {
+      STRUCTURAL[c] = true;
+    }
+  }
+
   /** Paths for findings sorted by start (byte offsets into body), in the same order. */
   static String[] assign(byte[] b, List<RawFinding> sorted) {
     int n = sorted.size();
@@ -23,65 +32,64 @@ final class JsonPaths {
     Levels lv = new Levels();
     int fi = 0;
     int i = 0;
-    while (i < b.length && fi < n) {
-      byte c = b[i];
-      int tokenEnd;
-      switch (c) {
+    int len = b.length;
+    while (i < len && fi < n) {
+      // Whitespace and scalars (numbers, true/false/null) up to the next structural byte: a
+      // finding starting there sits in a scalar of the current element.
+      int j = i;
+      while (j < len && !STRUCTURAL[b[j] & 0xff]) {
+        j++;
+      }
+      if (j > i) {
+        fi = label(sorted, paths, fi, i, j, lv, b);
+        i = j;
+        continue;
+      }
+      switch (b[i]) {
         case '{', '[' -> {
-          if (!lv.push(c == '[')) {
+          if (!lv.push(b[i] == '[')) {
             return paths;
           }
           i++;
-          continue;
         }
         case '}', ']' -> {
           lv.pop();
           i++;
-          continue;
         }
         case ',' -> {
           lv.next();
           i++;
-          continue;
         }
         case ':' -> {
           lv.expectKey = false;
           i++;
-          continue;
         }
-        case ' ', '\t', '\n', '\r' -> {
-          i++;
-          continue;
-        }
-        case '"' -> {
-          tokenEnd = stringEnd(b, i + 1) + 1;
+        default -> { // '"'
+          int tokenEnd = stringEnd(b, i + 1) + 1;
           if (lv.inObject() && lv.expectKey) {
             lv.key(i + 1, tokenEnd - 1);
           }
-        }
-        default -> {
-          tokenEnd = i + 1;
-          while (tokenEnd < b.length && !delimiter(b[tokenEnd])) {
-            tokenEnd++;
-          }
+          fi = label(sorted, paths, fi, i, tokenEnd, lv, b);
+          i = tokenEnd;
         }
       }
-      while (fi < n && sorted.get(fi).start() < i) {
-        fi++; // between tokens: no path
-      }
-      String path = null;
-      while (fi < n && sorted.get(fi).start() < tokenEnd) {
-        path = path == null ? lv.path(b) : path;
-        paths[fi++] = path;
-      }
-      i = tokenEnd;
     }
     return paths;
   }
 
-  private static boolean delimiter(byte c) {
-    return c == ',' || c == '}' || c == ']' || c == ':' || c == ' ' || c == '\n' || c == '\r'
-        || c == '\t' || c == '"' || c == '{' || c == '[';
+  /** Gives findings starting in [from, to) the current path; returns the next unlabeled finding. */
+  private static int label(
+      List<RawFinding> sorted, String[] paths, int fi, int from, int to, Levels lv, byte[] b) {
+    int n = paths.length;
+    while (fi < n && sorted.get(fi).start() < from) {
+      fi++; // started on structure: no path
+    }
+    String path = null;
+    while (fi < n && sorted.get(fi).start() < to) {
+      path = path == null ? lv.path(b) : path;
+      paths[fi++] = path;
+    }
+    return fi;
   }
 
   /** Index of the closing quote of a string whose content starts at i (or the body length). */
