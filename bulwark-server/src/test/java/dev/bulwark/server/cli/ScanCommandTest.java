@@ -108,4 +108,14 @@ class ScanCommandTest {
     Files.writeString(policy, "custom:\n  - {id: x.bad, pattern: '(unclosed'}\n");
     assertThat(scan("x", "--policy", policy.toString(), "-").exitCode()).isEqualTo(2);
   }
+
+  @Test
+  void registeredUnderTheRootCommand() throws Exception {
+    Path file = dir.resolve("contacts.json");
+    Files.writeString(file, CONTACTS);
+    CliRun run = CliRun.of("scan", "--format", "json", file.toString());
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    assertThat(run.out()).contains("\"path\":\"$.contacts[1].card\"");
+    assertThat(CliRun.of("scan", "--help").out()).contains("PATH|-").contains("--format");
+  }
 }
