@@ -13,7 +13,6 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -77,7 +76,7 @@ public final class Authorize implements Stage.Sync {
             exchange.path(),
             match.vars(),
             query(exchange.query()),
-            headers(exchange),
+            new HeaderView(exchange.headers()),
             exchange.sourceAddress(),
             Instant.now(),
             principal.integrationId(),
@@ -91,14 +90,6 @@ public final class Authorize implements Stage.Sync {
     Map<String, List<String>> decoded = new QueryStringDecoder(rawQuery, false).parameters();
     Map<String, String> first = new HashMap<>(decoded.size() * 2);
     decoded.forEach((name, values) -> first.put(name, values.isEmpty() ? "" : values.get(0)));
-    return first;
-  }
-
-  private static Map<String, String> headers(Exchange exchange) {
-    Map<String, String> first = new HashMap<>();
-    exchange
-        .headers()
-        .forEach((name, value) -> first.putIfAbsent(name.toLowerCase(Locale.ROOT), value));
     return first;
   }
 }
