@@ -77,8 +77,10 @@ public final class Gateway {
 
   /** Vert.x options the gateway is meant to run on: native transport preferred, its loop count. */
   public static VertxOptions vertxOptions(GatewayOptions options) {
+    // No thread-context class loader swap around every event: nothing we call needs one.
     return new VertxOptions()
         .setPreferNativeTransport(true)
+        .setDisableTCCL(true)
         .setEventLoopPoolSize(options.eventLoops());
   }
 
@@ -229,6 +231,9 @@ public final class Gateway {
             .setDecompressionSupported(false)
             .setHandle100ContinueAutomatically(true)
             .setHttp2ClearTextEnabled(false)
+            // Every response is written from its listener's event loop (async answers come back
+            // to that context), so Vert.x may skip its cross-thread write queue.
+            .setStrictThreadMode(true)
             .setIdleTimeout(120);
     if (tls) {
       server
