@@ -182,9 +182,11 @@ public final class ApiKeyAuthenticator {
 
   /** Reads the store and caches the answer; null when no API key has this hash. */
   private CredentialRecord load(String hash) {
+    // Stamp the answer with the time the read STARTED: a read that began before a revocation and
+    // finished after it must not count as fresh for another full refresh period.
+    long now = clock.millis();
     CredentialRecord record =
         store.findByHash(hash).filter(r -> r.kind() == CredentialRecord.Kind.API_KEY).orElse(null);
-    long now = clock.millis();
     if (record != null) {
       known.put(hash, Entry.of(record, now));
       unknown.remove(hash);
