@@ -74,6 +74,10 @@ final class HyperscanAnchorFinder implements AnchorFinder {
     int[] flags = new int[n];
     int[] ids = new int[n];
     PointerPointer<BytePointer> expressions = new PointerPointer<>(n);
+    // PointerPointer.put stores only the address: the BytePointers must stay reachable (or the
+    // GC frees their native strings before hs_compile_multi reads them — seen as an intermittent
+    // "Pattern matches empty buffer").
+    BytePointer[] texts = new BytePointer[n];
     for (int i = 0; i < n; i++) {
       Literal l = literals.get(i);
       if (l.text().length() >= OVERLAP) {
@@ -82,20 +86,19 @@ final class HyperscanAnchorFinder implements AnchorFinder {
       lengths[i] = l.text().length();
       flags[i] = l.caseless() ? HS_FLAG_CASELESS : 0;
       ids[i] = i;
-      expressions.put(i, new BytePointer(escape(l.text())));
+      texts[i] = new BytePointer(escape(l.text()));
+      expressions.put(i, texts[i]);
     }
     PointerPointer<hs_database_t> db = new PointerPointer<>(1);
     PointerPointer<hs_compile_error_t> error = new PointerPointer<>(1);
+    IntPointer flagPointer = new IntPointer(flags);
+    IntPointer idPointer = new IntPointer(ids);
     int rc =
-        hs_compile_multi(
-            expressions,
-            new IntPointer(flags),
-            new IntPointer(ids),
-            n,
-            HS_MODE_BLOCK,
-            null,
-            db,
-            error);
+        hs_compile_multi(expressions, flagPointer, idPointer, n, HS_MODE_BLOCK, null, db, error);
+    java.lang.ref.Reference.reachabilityFence(texts);
+    java.lang.ref.Reference.reachabilityFence(flagPointer);
+    java.lang.ref.Reference.reachabilityFence(idPointer);
+    java.lang.ref.Reference.reachabilityFence(expressions);
     if (rc != 0) {
       hs_compile_error_t e = error.get(hs_compile_error_t.class);
       String msg = e == null || e.isNull() ? "code " + rc : e.message().getString();

@@ -28,20 +28,29 @@ final class JsonPaths {
   /** Paths for findings sorted by start (byte offsets into body), in the same order. */
   static String[] assign(byte[] b, List<RawFinding> sorted) {
     int n = sorted.size();
+    int[] starts = new int[n];
+    for (int k = 0; k < n; k++) {
+      starts[k] = sorted.get(k).start();
+    }
     String[] paths = new String[n];
     Levels lv = new Levels();
     int fi = 0;
+    // The start of the next unlabeled finding: tokens ending before it need no path work.
+    int next = n == 0 ? Integer.MAX_VALUE : starts[0];
     int i = 0;
     int len = b.length;
     while (i < len && fi < n) {
       // Whitespace and scalars (numbers, true/false/null) up to the next structural byte: a
       // finding starting there sits in a scalar of the current element.
-      int j = i;
+      int j = b[i] == ' ' ? Swar.pastSpaceWords(b, i) : i;
       while (j < len && !STRUCTURAL[b[j] & 0xff]) {
         j++;
       }
       if (j > i) {
-        fi = label(sorted, paths, fi, i, j, lv, b);
+        if (next < j) {
+          fi = label(starts, paths, fi, i, j, lv, b);
+          next = fi < n ? starts[fi] : Integer.MAX_VALUE;
+        }
         i = j;
         continue;
       }
@@ -66,12 +75,22 @@ final class JsonPaths {
         }
         default -> { // '"'
           int tokenEnd = stringEnd(b, i + 1) + 1;
-          if (lv.inObject() && lv.expectKey) {
+          if (lv.expectKey && lv.inObject()) {
             lv.key(i + 1, tokenEnd - 1);
           }
-          fi = label(sorted, paths, fi, i, tokenEnd, lv, b);
+          if (next < tokenEnd) {
+            fi = label(starts, paths, fi, i, tokenEnd, lv, b);
+            next = fi < n ? starts[fi] : Integer.MAX_VALUE;
+          }
           i = tokenEnd;
         }
+      }
+      if (next < i) {
+        // A finding that started on structure gets no path; move past it.
+        while (fi < n && starts[fi] < i) {
+          fi++;
+        }
+        next = fi < n ? starts[fi] : Integer.MAX_VALUE;
       }
     }
     return paths;
@@ -79,13 +98,13 @@ final class JsonPaths {
 
   /** Gives findings starting in [from, to) the current path; returns the next unlabeled finding. */
   private static int label(
-      List<RawFinding> sorted, String[] paths, int fi, int from, int to, Levels lv, byte[] b) {
+      int[] starts, String[] paths, int fi, int from, int to, Levels lv, byte[] b) {
     int n = paths.length;
-    while (fi < n && sorted.get(fi).start() < from) {
+    while (fi < n && starts[fi] < from) {
       fi++; // started on structure: no path
     }
     String path = null;
-    while (fi < n && sorted.get(fi).start() < to) {
+    while (fi < n && starts[fi] < to) {
       path = path == null ? lv.path(b) : path;
       paths[fi++] = path;
     }
@@ -115,6 +134,14 @@ final class JsonPaths {
 
     int[] segmentFrom = new int[16];
     int[] segmentTo = new int[16];
+
+    /**
+     * rendered[d] is the path down to level d inclusive, current for d below {@code valid}:
+     * findings in the same object share the rendered prefix instead of rebuilding it.
+     */
+    String[] rendered = new String[16];
+
+    int valid;
     int depth;
     boolean expectKey;
 
@@ -130,10 +157,12 @@ final class JsonPaths {
         segment = Arrays.copyOf(segment, depth * 2);
         segmentFrom = Arrays.copyOf(segmentFrom, depth * 2);
         segmentTo = Arrays.copyOf(segmentTo, depth * 2);
+        rendered = Arrays.copyOf(rendered, depth * 2);
       }
       array[depth] = isArray;
       index[depth] = 0;
       keyStart[depth] = -1;
+      valid = Math.min(valid, depth);
       depth++;
       expectKey = !isArray;
       return true;
@@ -143,12 +172,14 @@ final class JsonPaths {
       if (depth > 0) {
         depth--;
       }
+      valid = Math.min(valid, depth);
       expectKey = false;
     }
 
     void next() {
       if (depth > 0 && array[depth - 1]) {
         index[depth - 1]++;
+        valid = Math.min(valid, depth - 1);
       } else {
         expectKey = true;
       }
@@ -161,6 +192,7 @@ final class JsonPaths {
     void key(int from, int to) {
       keyStart[depth - 1] = from;
       keyEnd[depth - 1] = to;
+      valid = Math.min(valid, depth - 1);
     }
 
     /**
@@ -186,15 +218,18 @@ final class JsonPaths {
     }
 
     String path(byte[] b) {
-      StringBuilder sb = new StringBuilder("$");
-      for (int d = 0; d < depth; d++) {
+      for (int d = valid; d < depth; d++) {
+        String parent = d == 0 ? "$" : rendered[d - 1];
         if (array[d]) {
-          sb.append('[').append(index[d]).append(']');
+          rendered[d] = parent + '[' + index[d] + ']';
         } else if (keyStart[d] >= 0) {
-          sb.append(segment(b, d));
+          rendered[d] = parent.concat(segment(b, d));
+        } else {
+          rendered[d] = parent;
         }
       }
-      return sb.toString();
+      valid = depth;
+      return depth == 0 ? "$" : rendered[depth - 1];
     }
   }
 

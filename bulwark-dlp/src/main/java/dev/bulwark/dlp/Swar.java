@@ -53,6 +53,19 @@ final class Swar {
     return i;
   }
 
+  /**
+   * Index of the first byte at or after i that is not a space, where whole words of spaces are
+   * skipped eight at a time (the indentation of pretty-printed JSON); may stop early, at most seven
+   * spaces before the answer, when fewer than eight remain in a word.
+   */
+  static int pastSpaceWords(byte[] b, int i) {
+    int n = b.length;
+    while (i + 8 <= n && (long) LONGS.get(b, i) == 0x2020202020202020L) {
+      i += 8;
+    }
+    return i;
+  }
+
   /** True when no byte has its high bit set. */
   static boolean ascii(byte[] b) {
     int n = b.length;
