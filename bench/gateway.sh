@@ -19,7 +19,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WORK="${BENCH_WORK:-/tmp/bulwark-bench}"
 UP_PORT=18081 NGX_PORT=18082 BW_PORT=18080 BW_ADMIN=19090
 JAR="$ROOT/bulwark-server/target/bulwark.jar"
-JAVA_OPTS="${BULWARK_BENCH_JAVA_OPTS:--Xms1g -Xmx1g -XX:+UseParallelGC -XX:+AlwaysPreTouch}"
+JAVA_OPTS="${BULWARK_BENCH_JAVA_OPTS:--Xms1g -Xmx1g -XX:+UseParallelGC -XX:+AlwaysPreTouch -XX:ActiveProcessorCount=1}"
 HZ="$(getconf CLK_TCK)"
 
 need() { command -v "$1" >/dev/null 2>&1; }

@@ -92,6 +92,7 @@ class GatewayTest {
   String writerKey;
   String tlsKey;
   String plainKey;
+  String lostKey;
   IssuedSecret oauthSecret;
   final List<String> everythingTheCallerSaw = new CopyOnWriteArrayList<>();
   final ListAppender<ILoggingEvent> logs = new ListAppender<>();
@@ -128,6 +129,7 @@ class GatewayTest {
     writerKey = apiKeys.create("crm-writer", null).secret();
     tlsKey = apiKeys.create("tls-sync", null).secret();
     plainKey = apiKeys.create("plain-sync", null).secret();
+    lostKey = apiKeys.create("lost-secret", null).secret();
     oauthSecret = clientSecrets.create("oauth-client", null);
 
     current.set(perimeter(true));
@@ -191,6 +193,16 @@ class GatewayTest {
             null,
             List.of(),
             UpstreamAuth.NONE,
+            "GET /contacts/{id}"));
+    integrations.put(
+        "lost-secret",
+        integration(
+            "lost-secret",
+            "crm",
+            CredentialKind.API_KEY,
+            null,
+            List.of(),
+            new UpstreamAuth(UpstreamAuth.Kind.BEARER, "crm/never-stored", null, null, null, null),
             "GET /contacts/{id}"));
     integrations.put(
         "tls-sync",
@@ -701,6 +713,53 @@ class GatewayTest {
   }
 
   @Test
+  @Order(11)
+  void missingUpstreamSecretIs503AndNothingIsForwarded() throws Exception {
+    upstream.clear();
+    assertError(get("/crm/contacts/1", lostKey), 503, "broker.secret_missing");
+    assertThat(upstream.received()).isEmpty();
+  }
+
+  @Test
+  @Order(11)
+  void tlsListenerServesThePipeline() throws Exception {
+    SelfSignedCert own = SelfSignedCert.create(dir, "gateway");
+    Gateway tls = startGateway(GatewayOptions.defaults().withTls(0, own.certPem(), own.keyPem()));
+    try {
+      assertThat(tls.tlsPort()).isPositive();
+      javax.net.ssl.TrustManagerFactory tmf =
+          javax.net.ssl.TrustManagerFactory.getInstance(
+              javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+      java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+      trust.load(null, null);
+      try (InputStream pem = java.nio.file.Files.newInputStream(own.certPem())) {
+        trust.setCertificateEntry(
+            "gw",
+            java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(pem));
+      }
+      tmf.init(trust);
+      javax.net.ssl.SSLContext ssl = javax.net.ssl.SSLContext.getInstance("TLS");
+      ssl.init(null, tmf.getTrustManagers(), null);
+      try (Socket socket = ssl.getSocketFactory().createSocket("127.0.0.1", tls.tlsPort())) {
+        socket.setSoTimeout(10_000);
+        socket
+            .getOutputStream()
+            .write(
+                ("GET /crm/contacts/3 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                        + key
+                        + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+        String response =
+            new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        everythingTheCallerSaw.add(response);
+        assertThat(response).startsWith("HTTP/1.1 200");
+      }
+    } finally {
+      tls.close().toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   @Order(12)
   void slowUpstreamIs504() throws Exception {
     Answer a = get("/crm/slow", key);
@@ -791,7 +850,8 @@ class GatewayTest {
             "route.unknown_app",
             "norm.ambiguous_length",
             "auth.revoked",
-            "auth.expired");
+            "auth.expired",
+            "broker.secret_missing");
     assertThat(store.audit().verify().ok()).isTrue();
     assertThat(gateway.auditDropped()).isZero();
   }
