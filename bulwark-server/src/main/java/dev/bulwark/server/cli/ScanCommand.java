@@ -6,6 +6,10 @@ import dev.bulwark.dlp.ContentKind;
 import dev.bulwark.dlp.Detector;
 import dev.bulwark.dlp.Finding;
 import dev.bulwark.dlp.Scanner;
+import dev.bulwark.model.ConfigError;
+import dev.bulwark.model.DlpDetector;
+import dev.bulwark.model.config.LoadResult;
+import dev.bulwark.model.config.PerimeterLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -56,7 +60,8 @@ public final class ScanCommand implements Callable<Integer> {
       names = "--policy",
       paramLabel = "FILE",
       description = {
-        "YAML choosing detectors: 'detectors: [pii.email, ...]' (default: all built-ins)",
+        "A perimeter.yaml (its dlp.detectors are added to all built-ins), or a YAML choosing",
+        "detectors: 'detectors: [pii.email, ...]' (default: all built-ins)",
         "and 'custom: [{id: acme.badge, pattern: \"BDG-[0-9]{6}\", confidence: 0.9}]' (RE2)."
       })
   Path policy;
@@ -79,6 +84,13 @@ public final class ScanCommand implements Callable<Integer> {
   public Integer call() {
     try {
       return scan();
+    } catch (ConfigProblem e) {
+      // file:line:column: message, one per line, like the config validator and compilers.
+      for (ConfigError error : e.errors) {
+        spec.commandLine().getErr().println(error);
+      }
+      spec.commandLine().getErr().flush();
+      return ERROR;
     } catch (Problem e) {
       // Messages name the input and what is wrong with it, never its content.
       spec.commandLine().getErr().println("scan: " + e.getMessage());
@@ -155,6 +167,9 @@ public final class ScanCommand implements Callable<Integer> {
     if (!(doc instanceof Map<?, ?> map)) {
       throw new Problem(policy + ": expected a mapping with detectors and/or custom");
     }
+    if (PERIMETER_KEYS.stream().anyMatch(map::containsKey)) {
+      return perimeterDetectors();
+    }
     List<Detector> detectors = new ArrayList<>();
     try {
       Object ids = map.get("detectors");
@@ -182,6 +197,30 @@ public final class ScanCommand implements Callable<Integer> {
         }
       } else if (custom != null) {
         throw new Problem(policy + ": custom must be a list");
+      }
+    } catch (IllegalArgumentException | com.google.re2j.PatternSyntaxException e) {
+      throw new Problem(policy + ": " + e.getMessage());
+    }
+    return detectors;
+  }
+
+  /** Top-level keys of perimeter.yaml; the simple policy format has only detectors and custom. */
+  private static final List<String> PERIMETER_KEYS =
+      List.of("apps", "classification", "integrations", "dlp");
+
+  /**
+   * All built-ins plus the perimeter's custom detectors, as the gateway's Inspect stage uses them;
+   * a perimeter with errors is refused whole (exit 2), as the server would refuse it.
+   */
+  private List<Detector> perimeterDetectors() {
+    LoadResult loaded = PerimeterLoader.load(policy);
+    if (!loaded.ok()) {
+      throw new ConfigProblem(loaded.errors());
+    }
+    List<Detector> detectors = new ArrayList<>(Detector.builtins());
+    try {
+      for (DlpDetector d : loaded.perimeter().dlp().detectors()) {
+        detectors.add(Detector.custom(d.id(), d.pattern()));
       }
     } catch (IllegalArgumentException | com.google.re2j.PatternSyntaxException e) {
       throw new Problem(policy + ": " + e.getMessage());
@@ -225,6 +264,16 @@ public final class ScanCommand implements Callable<Integer> {
       throw new IllegalStateException(e);
     }
     return w + "\n";
+  }
+
+  /** A perimeter.yaml that does not load: exit status 2 with its located errors. */
+  private static final class ConfigProblem extends RuntimeException {
+    private final transient List<ConfigError> errors;
+
+    ConfigProblem(List<ConfigError> errors) {
+      super(errors.size() + " config errors");
+      this.errors = List.copyOf(errors);
+    }
   }
 
   /** Input the user can fix: exit status 2 with the message. */

@@ -100,6 +100,48 @@ class ScanCommandTest {
     assertThat(run.out()).contains("\"acme.badge\"").doesNotContain("pii.email");
   }
 
+  private static final String PERIMETER =
+      """
+      classification:
+        confidential: [pii.email, custom.badge]
+      dlp:
+        detectors:
+          - {id: custom.employee_id, pattern: 'EMP-[0-9]{6}', level: confidential}
+          - {id: custom.badge, pattern: 'BADGE-[A-Z]{4}'}
+      apps:
+        - id: crm
+          vendor: Acme
+          baseUrl: https://crm.example
+          owner: ops@acme.example
+      """;
+
+  @Test
+  void perimeterPolicyAddsItsCustomDetectorsToAllBuiltins() throws Exception {
+    Path perimeter = dir.resolve("perimeter.yaml");
+    Files.writeString(perimeter, PERIMETER);
+    String input = "staff EMP-123456 badge BADGE-ABCD mail bob@example.com";
+    Run run = scan(input, "--policy", perimeter.toString(), "--format", "json", "-");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("\"custom.employee_id\"", "\"custom.badge\"", "\"pii.email\"")
+        .doesNotContain("EMP-123456");
+    // Without the perimeter the custom classes are unknown.
+    assertThat(scan(input, "--format", "json", "-").out())
+        .contains("\"pii.email\"")
+        .doesNotContain("custom.");
+  }
+
+  @Test
+  void perimeterWithErrorsPrintsLocatedErrorsAndExitsTwo() throws Exception {
+    Path perimeter = dir.resolve("perimeter.yaml");
+    Files.writeString(perimeter, PERIMETER.replace("'EMP-[0-9]{6}'", "'EMP-([0-9]{6}'"));
+    Run run = scan("EMP-123456", "--policy", perimeter.toString(), "-");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    // file:line:column: message — the pattern is on line 5.
+    assertThat(run.err()).startsWith(perimeter + ":5:").contains("pattern");
+  }
+
   @Test
   void errorsExitTwo() throws Exception {
     assertThat(scan("", dir.resolve("missing.txt").toString()).exitCode()).isEqualTo(2);
