@@ -42,9 +42,10 @@ final class JsonPaths {
     while (i < len && fi < n) {
       // Whitespace and scalars (numbers, true/false/null) up to the next structural byte: a
       // finding starting there sits in a scalar of the current element.
-      int j = b[i] == ' ' ? Swar.pastSpaceWords(b, i) : i;
+      int j = i;
       while (j < len && !STRUCTURAL[b[j] & 0xff]) {
-        j++;
+        // Past a few bytes of a longer run (indentation, a number): eight bytes at a time.
+        j = j - i >= 2 ? Swar.nextJsonStructure(b, j + 1) : j + 1;
       }
       if (j > i) {
         if (next < j) {

@@ -54,13 +54,25 @@ final class Swar {
   }
 
   /**
-   * Index of the first byte at or after i that is not a space, where whole words of spaces are
-   * skipped eight at a time (the indentation of pretty-printed JSON); may stop early, at most seven
-   * spaces before the answer, when fewer than eight remain in a word.
+   * Index of the first byte at or after i that may be JSON structure — one of {@code " : , [ ] { }}
+   * — or b.length, or i itself when fewer than eight bytes remain. It may also stop at {@code Y y
+   * _} or DEL (the bracket test ignores two bits and the case bit), so callers confirm the byte; it
+   * never skips a structural one.
    */
-  static int pastSpaceWords(byte[] b, int i) {
+  static int nextJsonStructure(byte[] b, int i) {
     int n = b.length;
-    while (i + 8 <= n && (long) LONGS.get(b, i) == 0x2020202020202020L) {
+    while (i + 8 <= n) {
+      long x = (long) LONGS.get(b, i);
+      // [ ] { } are 0x5B 0x5D 0x7B 0x7D: setting 0x20 and clearing 0x06 maps all four to 0x79.
+      long brackets = ((x | 0x2020202020202020L) & ~0x0606060606060606L) ^ 0x7979797979797979L;
+      long m =
+          zeroBytes(x ^ 0x2222222222222222L)
+              | zeroBytes(x ^ 0x3A3A3A3A3A3A3A3AL)
+              | zeroBytes(x ^ 0x2C2C2C2C2C2C2C2CL)
+              | zeroBytes(brackets);
+      if (m != 0) {
+        return i + (Long.numberOfTrailingZeros(m) >>> 3);
+      }
       i += 8;
     }
     return i;
