@@ -204,7 +204,7 @@ final class NumberRules {
         || !(sh.is(3, 3, 4) || (sh.is(1, 3, 3, 4) && b[ts] == '1'))) {
       return;
     }
-    if (Phones.valid(Bytes.ascii(b, start, te), region)) {
+    if (Phones.valid(b, start, te, region)) {
       emit(out, DataClasses.PHONE, start, te, 0.85);
     }
   }

@@ -11,8 +11,12 @@ final class Utf8Offsets {
 
   /** Char offsets for the given byte offsets (any order), positionally. */
   static int[] toChars(byte[] b, int[] byteOffsets) {
-    if (Swar.ascii(b)) {
-      return byteOffsets.clone(); // one char per byte
+    int max = 0;
+    for (int o : byteOffsets) {
+      max = Math.max(max, o);
+    }
+    if (Swar.ascii(b, Math.min(max, b.length))) {
+      return byteOffsets.clone(); // one char per byte up to the last offset
     }
     int[] sorted = byteOffsets.clone();
     Arrays.sort(sorted);

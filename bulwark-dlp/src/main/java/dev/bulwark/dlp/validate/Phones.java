@@ -45,6 +45,33 @@ public final class Phones {
     return verdict;
   }
 
+  /**
+   * {@link #valid(String, String)} for the ASCII text b[from, to): the cache key is built from the
+   * bytes, so a number seen before costs no decoding.
+   */
+  public static boolean valid(byte[] b, int from, int to, String defaultRegion) {
+    StringBuilder key = new StringBuilder(defaultRegion.length() + 1 + to - from);
+    key.append(defaultRegion).append(':');
+    for (int i = from; i < to; i++) {
+      byte c = b[i];
+      if ((c >= '0' && c <= '9') || c == '+') {
+        key.append((char) c);
+      }
+    }
+    String k = key.toString();
+    Boolean cached = CACHE.get(k);
+    if (cached != null) {
+      return cached;
+    }
+    String text = new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+    boolean verdict = parseAndValidate(text, defaultRegion);
+    if (CACHE.size() >= CACHE_MAX) {
+      CACHE.clear();
+    }
+    CACHE.put(k, verdict);
+    return verdict;
+  }
+
   private static boolean parseAndValidate(String text, String defaultRegion) {
     try {
       PhoneNumber number = UTIL.parse(text, defaultRegion);
