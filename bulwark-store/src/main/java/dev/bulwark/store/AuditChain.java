@@ -4,6 +4,7 @@ import dev.bulwark.model.FlowFinding;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -19,71 +20,176 @@ import java.util.List;
  * path and action. A field is {@code ~} when null, else its UTF-8 byte length, {@code :}, and the
  * value (numbers in decimal). The length prefix makes the encoding unambiguous whatever the values
  * contain, so no two different rows encode alike. The first row's prevHash is 64 zeros.
+ *
+ * <p>An instance encodes straight into one reusable byte buffer and hashes it with one reusable
+ * digest, so chaining a batch allocates no intermediate strings (the audit writer's hot path). It
+ * is not thread-safe: use one per batch or per thread.
  */
 final class AuditChain {
   static final String GENESIS = "0".repeat(64);
-  private static final String VERSION = "bulwark.audit.v1";
+  private static final byte[] VERSION = "bulwark.audit.v1".getBytes(StandardCharsets.US_ASCII);
+  private static final HexFormat HEX = HexFormat.of();
 
-  private AuditChain() {}
+  private final MessageDigest sha256;
+  private byte[] buffer = new byte[512];
+  private int length;
+
+  AuditChain() {
+    try {
+      sha256 = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is unavailable", e);
+    }
+  }
 
   /**
    * @throws IllegalArgumentException when the row's findings column is unreadable
    */
   static String hash(String prevHash, AuditRow row) {
-    return hash(prevHash, row, FindingsJson.read(row.findings()));
+    return new AuditChain().next(prevHash, row, FindingsJson.read(row.findings()));
   }
 
-  /** As {@link #hash(String, AuditRow)}, with the row's findings already parsed. */
-  static String hash(String prevHash, AuditRow row, List<FlowFinding> findings) {
-    return sha256Hex(prevHash + "\n" + canonical(row, findings));
-  }
-
+  /** The canonical text of {@code row} (without the prevHash line), as documented above. */
   static String canonical(AuditRow row) {
-    return canonical(row, FindingsJson.read(row.findings()));
+    AuditChain chain = new AuditChain();
+    chain.length = 0;
+    chain.encode(row, FindingsJson.read(row.findings()));
+    return new String(chain.buffer, 0, chain.length, StandardCharsets.UTF_8);
   }
 
-  private static String canonical(AuditRow row, List<FlowFinding> findings) {
-    StringBuilder out = new StringBuilder(256).append(VERSION);
-    field(out, Long.toString(row.id()));
-    field(out, Long.toString(row.timeMicros()));
-    field(out, row.requestId());
-    field(out, row.integration());
-    field(out, row.app());
-    field(out, row.method());
-    field(out, row.path());
-    field(out, row.routeRule());
-    field(out, row.decision());
-    field(out, row.reason());
-    field(out, Integer.toString(row.status()));
-    field(out, Long.toString(row.bytesIn()));
-    field(out, Long.toString(row.bytesOut()));
-    field(out, Long.toString(row.latencyMicros()));
-    field(out, row.sourceAddress());
-    field(out, Integer.toString(findings.size()));
+  /** The hash of {@code row}, with its findings already parsed, after {@code prevHash}. */
+  String next(String prevHash, AuditRow row, List<FlowFinding> findings) {
+    length = 0;
+    ascii(prevHash);
+    ensure(1);
+    buffer[length++] = '\n';
+    encode(row, findings);
+    sha256.update(buffer, 0, length);
+    return HEX.formatHex(sha256.digest());
+  }
+
+  private void encode(AuditRow row, List<FlowFinding> findings) {
+    raw(VERSION);
+    field(row.id());
+    field(row.timeMicros());
+    field(row.requestId());
+    field(row.integration());
+    field(row.app());
+    field(row.method());
+    field(row.path());
+    field(row.routeRule());
+    field(row.decision());
+    field(row.reason());
+    field(row.status());
+    field(row.bytesIn());
+    field(row.bytesOut());
+    field(row.latencyMicros());
+    field(row.sourceAddress());
+    field(findings.size());
     for (FlowFinding f : findings) {
-      field(out, f.dataClass());
-      field(out, f.direction());
-      field(out, f.path());
-      field(out, f.action());
+      field(f.dataClass());
+      field(f.direction());
+      field(f.path());
+      field(f.action());
     }
-    return out.toString();
   }
 
-  private static void field(StringBuilder out, String value) {
-    out.append('\n');
+  private void field(String value) {
     if (value == null) {
-      out.append('~');
-    } else {
-      out.append(value.getBytes(StandardCharsets.UTF_8).length).append(':').append(value);
+      ensure(2);
+      buffer[length++] = '\n';
+      buffer[length++] = '~';
+      return;
     }
+    int n = value.length();
+    if (!isAscii(value, n)) {
+      byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+      lengthPrefix(utf8.length);
+      raw(utf8);
+      return;
+    }
+    lengthPrefix(n);
+    copyAscii(value, n);
   }
 
-  private static String sha256Hex(String text) {
-    try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is unavailable", e);
+  private static boolean isAscii(String value, int n) {
+    for (int i = 0; i < n; i++) {
+      if (value.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void lengthPrefix(int byteLength) {
+    ensure(1);
+    buffer[length++] = '\n';
+    decimal(byteLength);
+    ensure(1);
+    buffer[length++] = ':';
+  }
+
+  /** A number field: its decimal digits, prefixed by their count. */
+  private void field(long value) {
+    if (value == Long.MIN_VALUE) {
+      field(Long.toString(value)); // no positive counterpart to negate
+      return;
+    }
+    int digits = digits(value);
+    lengthPrefix(digits);
+    decimal(value);
+  }
+
+  private static int digits(long value) {
+    int n = value < 0 ? 2 : 1;
+    for (long v = Math.abs(value); v >= 10; v /= 10) {
+      n++;
+    }
+    return n;
+  }
+
+  private void decimal(long value) {
+    ensure(20);
+    if (value < 0) {
+      buffer[length++] = '-';
+      value = -value;
+    }
+    int end = length + digits(value);
+    int at = end;
+    do {
+      buffer[--at] = (byte) ('0' + (value % 10));
+      value /= 10;
+    } while (value != 0);
+    length = end;
+  }
+
+  private void ascii(String value) {
+    int n = value.length();
+    if (!isAscii(value, n)) {
+      raw(value.getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    copyAscii(value, n);
+  }
+
+  /** ASCII text: one byte per char, exactly what {@code getBytes(UTF_8)} gives. */
+  private void copyAscii(String value, int n) {
+    ensure(n);
+    for (int i = 0; i < n; i++) {
+      buffer[length + i] = (byte) value.charAt(i);
+    }
+    length += n;
+  }
+
+  private void raw(byte[] bytes) {
+    ensure(bytes.length);
+    System.arraycopy(bytes, 0, buffer, length, bytes.length);
+    length += bytes.length;
+  }
+
+  private void ensure(int more) {
+    if (length + more > buffer.length) {
+      buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
     }
   }
 }

@@ -32,13 +32,28 @@ record AuditRow(
           + " status, bytes_in, bytes_out, latency_micros, source_address, findings, prev_hash,"
           + " hash";
 
-  static final String INSERT =
-      "INSERT INTO audit_event ("
-          + COLUMNS
-          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  /** Parameters per row in {@link #insert(int)}. */
+  static final int PARAMETERS = 18;
+
+  private static final String VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  /** An INSERT of {@code rows} rows in one statement (bind them with {@link #bind}). */
+  static String insert(int rows) {
+    StringBuilder sql =
+        new StringBuilder("INSERT INTO audit_event (").append(COLUMNS).append(") VALUES ");
+    for (int i = 0; i < rows; i++) {
+      sql.append(i == 0 ? "" : ", ").append(VALUES);
+    }
+    return sql.toString();
+  }
 
   /** The row for {@code event} at position {@code id} after {@code prevHash}, hash computed. */
   static AuditRow chain(long id, AuditEvent e, String prevHash) {
+    return chain(new AuditChain(), id, e, prevHash);
+  }
+
+  /** As {@link #chain(long, AuditEvent, String)}, hashing with {@code chain}'s buffers. */
+  static AuditRow chain(AuditChain chain, long id, AuditEvent e, String prevHash) {
     AuditRow unhashed =
         new AuditRow(
             id,
@@ -59,7 +74,7 @@ record AuditRow(
             FindingsJson.write(e.findings()),
             prevHash,
             null);
-    return unhashed.withHash(AuditChain.hash(prevHash, unhashed, e.findings()));
+    return unhashed.withHash(chain.next(prevHash, unhashed, e.findings()));
   }
 
   AuditRow withHash(String newHash) {
@@ -106,25 +121,27 @@ record AuditRow(
         row.getString("hash"));
   }
 
-  void bind(PreparedStatement insert) throws SQLException {
-    insert.setLong(1, id);
-    insert.setLong(2, timeMicros);
-    insert.setString(3, requestId);
-    insert.setString(4, integration);
-    insert.setString(5, app);
-    insert.setString(6, method);
-    insert.setString(7, path);
-    insert.setString(8, routeRule);
-    insert.setString(9, decision);
-    insert.setString(10, reason);
-    insert.setInt(11, status);
-    insert.setLong(12, bytesIn);
-    insert.setLong(13, bytesOut);
-    insert.setLong(14, latencyMicros);
-    insert.setString(15, sourceAddress);
-    insert.setString(16, findings);
-    insert.setString(17, prevHash);
-    insert.setString(18, hash);
+  /** Binds this row as the {@code slot}-th row (from 0) of an {@link #insert(int)} statement. */
+  void bind(PreparedStatement insert, int slot) throws SQLException {
+    int p = slot * PARAMETERS;
+    insert.setLong(p + 1, id);
+    insert.setLong(p + 2, timeMicros);
+    insert.setString(p + 3, requestId);
+    insert.setString(p + 4, integration);
+    insert.setString(p + 5, app);
+    insert.setString(p + 6, method);
+    insert.setString(p + 7, path);
+    insert.setString(p + 8, routeRule);
+    insert.setString(p + 9, decision);
+    insert.setString(p + 10, reason);
+    insert.setInt(p + 11, status);
+    insert.setLong(p + 12, bytesIn);
+    insert.setLong(p + 13, bytesOut);
+    insert.setLong(p + 14, latencyMicros);
+    insert.setString(p + 15, sourceAddress);
+    insert.setString(p + 16, findings);
+    insert.setString(p + 17, prevHash);
+    insert.setString(p + 18, hash);
   }
 
   /**

@@ -20,6 +20,9 @@ final class FindingsJson {
   private FindingsJson() {}
 
   static String write(List<FlowFinding> findings) {
+    if (findings.isEmpty()) {
+      return "[]"; // most events: no JSON machinery for them
+    }
     ArrayNode array = JSON.createArrayNode();
     for (FlowFinding f : findings) {
       ObjectNode node = array.addObject();

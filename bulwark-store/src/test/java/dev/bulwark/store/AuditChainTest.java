@@ -82,4 +82,39 @@ class AuditChainTest {
         .isNotEqualTo(AuditRow.chain(1, e, "1".repeat(64)).hash())
         .isNotEqualTo(AuditRow.chain(2, e, AuditChain.GENESIS).hash());
   }
+
+  @Test
+  void theByteEncoderGivesTheSameHashesAsTheStringEncoding() {
+    AuditChain chain = new AuditChain(); // reused across rows, as in a batch
+    String prev = AuditChain.GENESIS;
+    List<AuditEvent> events =
+        List.of(
+            event("r1", "lead-sync", "/café/𝄞/\u00e9"),
+            event(null, null, "/"),
+            event("~", "", "/p?x=1"),
+            new AuditEvent(
+                Instant.ofEpochSecond(-5, 1_000),
+                "r",
+                "i",
+                "a",
+                "POST",
+                "/x",
+                "i#0",
+                Decision.DENY,
+                "authz.route_denied",
+                403,
+                Long.MAX_VALUE,
+                0,
+                -7,
+                null,
+                List.of(new FlowFinding("c", "request", null, "redact"))),
+            StoreContract.event(99_999, "x".repeat(1_000)));
+    long id = Long.MAX_VALUE - events.size() - 1; // a wide id
+    for (AuditEvent e : events) {
+      AuditRow row = AuditRow.chain(chain, ++id, e, prev);
+      assertThat(row.hash()).isEqualTo(LegacyAuditAppend.hash(prev, row, e.findings()));
+      assertThat(AuditChain.hash(prev, row)).isEqualTo(row.hash());
+      prev = row.hash();
+    }
+  }
 }
