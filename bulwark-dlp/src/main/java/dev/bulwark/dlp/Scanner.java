@@ -165,7 +165,9 @@ public final class Scanner {
 
   /** Confirmed findings in byte offsets, overlaps resolved, sorted by start. */
   List<RawFinding> findRaw(byte[] b) {
-    List<RawFinding> out = new ArrayList<>();
+    // Sized for a dense body (a finding per ~100 bytes) so the list rarely grows, capped for huge
+    // bodies that may hold nothing.
+    List<RawFinding> out = new ArrayList<>(Math.min(16 + b.length / 96, 4096));
     if (!literals.isEmpty()) {
       Hits hits = new Hits();
       anchors.find(b, hits);
