@@ -3,7 +3,12 @@ package dev.bulwark.gateway;
 import dev.bulwark.gateway.audit.AuditSink;
 import dev.bulwark.gateway.broker.Broker;
 import dev.bulwark.gateway.broker.UpstreamCredentials;
+import dev.bulwark.gateway.inspect.BodyInspector;
+import dev.bulwark.gateway.inspect.InspectStage;
+import dev.bulwark.gateway.inspect.InspectedBody;
+import dev.bulwark.gateway.inspect.ResponseInspection;
 import dev.bulwark.gateway.normalize.PathNormalizer;
+import dev.bulwark.gateway.pipeline.Exchange;
 import dev.bulwark.gateway.pipeline.Stage;
 import dev.bulwark.gateway.pipeline.Upstream;
 import dev.bulwark.gateway.stage.Authenticate;
@@ -33,8 +38,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The data plane: Vert.x servers on every event loop running the request pipeline (Normalize →
- * Route → Authenticate → Authorize → Broker → Forward), plus {@code POST /oauth2/token} and {@code
- * GET /.well-known/jwks.json}.
+ * Route → Authenticate → Authorize → Inspect, when any integration has DLP rules → Broker →
+ * Forward; the response half of Inspect runs before the relay), plus {@code POST /oauth2/token} and
+ * {@code GET /.well-known/jwks.json}.
  *
  * <p>The configuration lives in one immutable {@link Snapshot} behind a volatile reference: {@link
  * #reload} compiles the new perimeter completely, then swaps the reference, so requests in flight
@@ -253,14 +259,60 @@ public final class Gateway {
     for (App app : perimeter.apps().values()) {
       upstreams.put(app.id(), Upstream.of(app));
     }
-    List<Stage> stages =
-        List.of(
-            new Normalize(normalizer),
-            new Route(upstreams),
-            new Authenticate(services.apiKeys(), services.tokens(), perimeter.integrations()),
-            Authorize.compile(perimeter),
-            new Broker(credentials));
-    return new Snapshot(perimeter, stages);
+    List<Stage> stages = new ArrayList<>();
+    stages.add(new Normalize(normalizer));
+    stages.add(new Route(upstreams));
+    stages.add(new Authenticate(services.apiKeys(), services.tokens(), perimeter.integrations()));
+    stages.add(Authorize.compile(perimeter));
+    BodyInspector inspector = inspectorFor(perimeter);
+    if (inspector != null) {
+      // After Authorize, so only authorised requests are ever buffered.
+      stages.add(new InspectStage(inspector, Gateway::keepInspected));
+    }
+    stages.add(new Broker(credentials));
+    return new Snapshot(
+        perimeter, stages, inspector == null ? null : new ResponseInspection(inspector));
+  }
+
+  /**
+   * The DLP inspector for a perimeter, or null when no integration has rules in either direction
+   * (then no body is ever buffered and the scanner is not even built).
+   */
+  private BodyInspector inspectorFor(Perimeter perimeter) {
+    boolean any =
+        perimeter.integrations().values().stream()
+            .anyMatch(i -> !i.dlp().request().isEmpty() || !i.dlp().response().isEmpty());
+    if (!any) {
+      return null;
+    }
+    BodyInspector inspector = BodyInspector.create(perimeter, tokenizeKey());
+    if (!inspector.silentClasses().isEmpty()) {
+      LOG.warn(
+          "DLP policies name classes no detector produces (they will never match): {}",
+          inspector.silentClasses());
+    }
+    return inspector;
+  }
+
+  /** The vault key of deterministic tokens, made on first need so tokens stay stable after. */
+  private byte[] tokenizeKey() {
+    return services
+        .vault()
+        .get(BodyInspector.TOKENIZE_KEY_REF)
+        .orElseGet(
+            () -> {
+              byte[] key = new byte[32];
+              new java.security.SecureRandom().nextBytes(key);
+              services.vault().put(BodyInspector.TOKENIZE_KEY_REF, key);
+              return key;
+            });
+  }
+
+  private static void keepInspected(Exchange exchange, InspectedBody inspected) {
+    exchange.addFindings(inspected.findings());
+    if (inspected.body() != null) {
+      exchange.requestBody(inspected.body(), inspected.changed());
+    }
   }
 
   private Future<Void> deployListeners() {

@@ -3,6 +3,8 @@ package dev.bulwark.gateway;
 import dev.bulwark.gateway.forward.Forwarder;
 import dev.bulwark.gateway.forward.RequestIds;
 import dev.bulwark.gateway.forward.ResponseRelay;
+import dev.bulwark.gateway.inspect.InspectedBody;
+import dev.bulwark.gateway.inspect.ResponseInspection;
 import dev.bulwark.gateway.pipeline.ErrorBody;
 import dev.bulwark.gateway.pipeline.Exchange;
 import dev.bulwark.gateway.pipeline.Pipeline;
@@ -132,35 +134,77 @@ final class Listener extends VerticleBase {
       request.pause();
     }
     Exchange exchange = Exchange.of(request, RequestIds.decide(request.getHeader(X_REQUEST_ID)));
-    Future<Verdict> verdict = pipeline().run(exchange);
+    Pipeline current = pipeline();
+    // The response half of Inspect from the same snapshot as the pipeline the request runs.
+    ResponseInspection responses = compiledFor.responses();
+    Future<Verdict> verdict = current.run(exchange);
     if (verdict.isComplete()) {
-      finish(exchange, verdict.result());
+      finish(exchange, verdict.result(), responses);
     } else {
-      verdict.onComplete(done -> finish(exchange, done.result()));
+      verdict.onComplete(done -> finish(exchange, done.result(), responses));
     }
   }
 
-  private void finish(Exchange exchange, Verdict verdict) {
+  private void finish(Exchange exchange, Verdict verdict, ResponseInspection responses) {
     if (verdict instanceof Verdict.Reject reject) {
       reject(exchange, reject);
       return;
     }
-    HttpServerRequest request = exchange.request();
     HttpClientResponse upstream = exchange.upstreamResponse();
-    ResponseRelay.relay(upstream, request.response(), exchange.method(), exchange.requestId())
+    if (responses == null || !exchange.inspectResponse()) {
+      relayed(
+          exchange,
+          upstream,
+          ResponseRelay.relay(
+              upstream, exchange.request().response(), exchange.method(), exchange.requestId()));
+      return;
+    }
+    responses
+        .inspect(exchange, upstream)
         .onComplete(
             done -> {
-              if (done.succeeded()) {
-                audit(exchange, Decision.ALLOW, "ok", upstream.statusCode(), exchange.ruleId());
-              } else {
-                audit(
+              InspectedBody inspected = done.result();
+              exchange.addFindings(inspected.findings());
+              if (inspected.blocked()) {
+                // The caller gets the 502 alone; nothing of the upstream's body is sent.
+                reject(exchange, inspected.reject());
+              } else if (inspected.body() == null) {
+                relayed(
                     exchange,
-                    Decision.ERROR,
-                    "upstream.unreachable",
-                    upstream.statusCode(),
-                    exchange.ruleId());
+                    upstream,
+                    ResponseRelay.relay(
+                        upstream,
+                        exchange.request().response(),
+                        exchange.method(),
+                        exchange.requestId()));
+              } else {
+                relayed(
+                    exchange,
+                    upstream,
+                    ResponseRelay.replace(
+                        upstream,
+                        exchange.request().response(),
+                        exchange.requestId(),
+                        inspected.body(),
+                        headers -> ResponseInspection.rewriteHeaders(headers, inspected)));
               }
             });
+  }
+
+  private void relayed(Exchange exchange, HttpClientResponse upstream, Future<Void> relay) {
+    relay.onComplete(
+        done -> {
+          if (done.succeeded()) {
+            audit(exchange, Decision.ALLOW, "ok", upstream.statusCode(), exchange.ruleId());
+          } else {
+            audit(
+                exchange,
+                Decision.ERROR,
+                "upstream.unreachable",
+                upstream.statusCode(),
+                exchange.ruleId());
+          }
+        });
   }
 
   private void reject(Exchange exchange, Verdict.Reject reject) {
@@ -225,7 +269,7 @@ final class Listener extends VerticleBase {
             request.response().bytesWritten(),
             micros,
             exchange.sourceAddress(),
-            List.of()));
+            exchange.findings()));
   }
 
   /** Requests Netty could not decode (for example repeated Content-Length): 4xx, then close. */

@@ -1,5 +1,6 @@
 package dev.bulwark.gateway;
 
+import dev.bulwark.gateway.inspect.ResponseInspection;
 import dev.bulwark.gateway.pipeline.Pipeline;
 import dev.bulwark.gateway.pipeline.Stage;
 import dev.bulwark.model.Perimeter;
@@ -13,8 +14,9 @@ import java.util.List;
  *
  * @param perimeter the configuration it was compiled from
  * @param decisions every stage before Forward, in order
+ * @param responses the response half of DLP inspection, or null when no integration has rules
  */
-record Snapshot(Perimeter perimeter, List<Stage> decisions) {
+record Snapshot(Perimeter perimeter, List<Stage> decisions, ResponseInspection responses) {
   Snapshot {
     decisions = List.copyOf(decisions);
   }

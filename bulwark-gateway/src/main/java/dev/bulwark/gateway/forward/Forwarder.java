@@ -42,6 +42,10 @@ import org.slf4j.LoggerFactory;
 public final class Forwarder implements Stage.Async {
   private static final Logger LOG = LoggerFactory.getLogger(Forwarder.class);
 
+  /** Headers that describe the exact original bytes (same list as the response side). */
+  private static final java.util.List<String> STALE_WHEN_REWRITTEN =
+      dev.bulwark.gateway.inspect.InspectedBody.REWRITE_STALE_HEADERS;
+
   private final HttpClient client;
   private final long connectTimeoutMillis;
   private final long responseTimeoutMillis;
@@ -119,6 +123,19 @@ public final class Forwarder implements Stage.Async {
       out.set(credential.header(), credential.value());
     }
     out.set(HeaderRules.X_REQUEST_ID, exchange.requestId());
+    if (exchange.inspectResponse()) {
+      // The response body is inspected as bytes: ask for it without content coding.
+      out.set(io.vertx.core.http.HttpHeaders.ACCEPT_ENCODING, "identity");
+    }
+    io.vertx.core.buffer.Buffer inspected = exchange.requestBody();
+    if (inspected != null) {
+      // Inspect buffered (and perhaps rewrote) the body: send those bytes with their own length.
+      out.remove(io.vertx.core.http.HttpHeaders.CONTENT_LENGTH);
+      if (exchange.requestBodyChanged()) {
+        STALE_WHEN_REWRITTEN.forEach(out::remove);
+      }
+      return request.send(inspected);
+    }
     HttpServerRequest caller = exchange.request();
     if (caller != null && hasBody(exchange.headers())) {
       // Streams the caller's body through with back-pressure; chunked when no Content-Length.

@@ -43,6 +43,25 @@ public final class ResponseRelay {
             });
   }
 
+  /**
+   * Writes an upstream response whose body was read and inspected: the upstream's status and
+   * end-to-end headers, {@code fixHeaders} applied (new length, stale validators dropped), then the
+   * given bytes in place of the upstream's.
+   */
+  public static Future<Void> replace(
+      HttpClientResponse from,
+      HttpServerResponse to,
+      String requestId,
+      io.vertx.core.buffer.Buffer body,
+      java.util.function.Consumer<MultiMap> fixHeaders) {
+    to.setStatusCode(from.statusCode());
+    MultiMap headers = to.headers();
+    copyResponseHeaders(from.headers(), headers);
+    headers.set(HeaderRules.X_REQUEST_ID, requestId);
+    fixHeaders.accept(headers);
+    return to.end(body);
+  }
+
   private static boolean mayHaveBody(int status, HttpMethod method) {
     return method != HttpMethod.HEAD && status != 204 && status != 304 && status >= 200;
   }

@@ -37,6 +37,7 @@ public final class InspectStage implements Stage.Async {
 
   private final BodyInspector inspector;
   private final BiConsumer<Exchange, InspectedBody> onInspected;
+  private final ResponseInspection responses;
 
   /**
    * @param inspector built for the current perimeter
@@ -46,6 +47,7 @@ public final class InspectStage implements Stage.Async {
   public InspectStage(BodyInspector inspector, BiConsumer<Exchange, InspectedBody> onInspected) {
     this.inspector = Objects.requireNonNull(inspector, "inspector");
     this.onInspected = Objects.requireNonNull(onInspected, "onInspected");
+    this.responses = new ResponseInspection(inspector);
   }
 
   @Override
@@ -60,6 +62,7 @@ public final class InspectStage implements Stage.Async {
           Verdict.reject(500, "pipeline.stage_failed", "inspect runs after authenticate"));
     }
     Integration integration = exchange.principal().integration();
+    exchange.inspectResponse(responses.needed(exchange));
     if (!inspector.needsInspection(integration, DlpDirection.REQUEST)
         || !Forwarder.hasBody(exchange.headers())) {
       return CONTINUED;

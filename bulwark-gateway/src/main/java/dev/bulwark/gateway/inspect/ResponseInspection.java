@@ -31,7 +31,8 @@ public final class ResponseInspection {
 
   /**
    * True when the exchange's response must be buffered and inspected; also whether Forward should
-   * ask the upstream for {@code Accept-Encoding: identity}.
+   * ask the upstream for {@code Accept-Encoding: identity}. {@link InspectStage} records the answer
+   * on the exchange ({@link Exchange#inspectResponse()}) for Forward and the relay.
    */
   public boolean needed(Exchange exchange) {
     return exchange.principal() != null

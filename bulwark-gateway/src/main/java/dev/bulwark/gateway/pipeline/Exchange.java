@@ -1,6 +1,8 @@
 package dev.bulwark.gateway.pipeline;
 
+import dev.bulwark.model.FlowFinding;
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -12,7 +14,8 @@ import java.util.Objects;
 /**
  * One request on its way through the pipeline, with the typed state the stages establish: the
  * canonical path (Normalize), the target app (Route), the {@link Principal} (Authenticate), the
- * route rule (Authorize), the upstream credential (Broker) and the upstream response (Forward).
+ * route rule (Authorize), the inspected body and DLP findings (Inspect), the upstream credential
+ * (Broker) and the upstream response (Forward).
  *
  * <p>Confined to the event loop that received the request, so it needs no synchronisation. A setter
  * is called by the stage that owns that piece of state; the others only read it.
@@ -38,6 +41,10 @@ public final class Exchange {
   private UpstreamCredential upstreamCredential;
   private HttpClientResponse upstreamResponse;
   private List<Shadowed> shadowed;
+  private Buffer requestBody;
+  private boolean requestBodyChanged;
+  private boolean inspectResponse;
+  private List<FlowFinding> findings;
 
   private Exchange(
       HttpServerRequest request,
@@ -179,6 +186,54 @@ public final class Exchange {
 
   public Map<String, String> routeVars() {
     return routeVars;
+  }
+
+  // --- Inspect
+
+  /**
+   * The request body to forward from memory instead of streaming the caller's: set by Inspect once
+   * it has buffered (and perhaps rewritten) the body.
+   *
+   * @param changed true when the bytes differ from what the caller sent
+   */
+  public void requestBody(Buffer body, boolean changed) {
+    this.requestBody = body;
+    this.requestBodyChanged = changed;
+  }
+
+  /** The buffered request body to forward, or null to stream the caller's body. */
+  public Buffer requestBody() {
+    return requestBody;
+  }
+
+  /** Whether {@link #requestBody()} was rewritten (validators of the original are then stale). */
+  public boolean requestBodyChanged() {
+    return requestBodyChanged;
+  }
+
+  /** Marks the upstream response for inspection: Forward asks for an unencoded body. */
+  public void inspectResponse(boolean inspect) {
+    this.inspectResponse = inspect;
+  }
+
+  public boolean inspectResponse() {
+    return inspectResponse;
+  }
+
+  /** Adds DLP findings (class, direction, path, action; never a value) for the audit event. */
+  public void addFindings(List<FlowFinding> more) {
+    if (more.isEmpty()) {
+      return;
+    }
+    if (findings == null) {
+      findings = new ArrayList<>(more.size());
+    }
+    findings.addAll(more);
+  }
+
+  /** The DLP findings of both directions so far; empty when none. */
+  public List<FlowFinding> findings() {
+    return findings == null ? List.of() : findings;
   }
 
   // --- Broker
