@@ -25,4 +25,17 @@ public interface CredentialStore {
    * @return false when no such credential exists
    */
   boolean revoke(String id, Instant at);
+
+  /**
+   * The credentials inserted or revoked at or after {@code since}, by the wall clock of the process
+   * that made the change, oldest change first. Pollers should ask from a little before their last
+   * poll began (clock skew between processes, commits landing after their stamp): re-reading a
+   * change is harmless.
+   *
+   * @throws UnsupportedOperationException when this store cannot tell (the default), so callers
+   *     fall back to reading each credential again
+   */
+  default List<CredentialRecord> changedSince(Instant since) {
+    throw new UnsupportedOperationException("this credential store does not track changes");
+  }
 }

@@ -29,7 +29,9 @@ final class SqlCredentialStore implements CredentialStore {
         connection -> {
           try (PreparedStatement insert =
               connection.prepareStatement(
-                  "INSERT INTO credential (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                  "INSERT INTO credential ("
+                      + COLUMNS
+                      + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, c.id());
             insert.setString(2, c.integrationId());
             insert.setString(3, c.kind().name());
@@ -38,6 +40,7 @@ final class SqlCredentialStore implements CredentialStore {
             insert.setLong(6, Micros.of(c.createdAt()));
             setNullableLong(insert, 7, Micros.ofNullable(c.expiresAt()));
             setNullableLong(insert, 8, Micros.ofNullable(c.revokedAt()));
+            insert.setLong(9, Micros.of(Instant.now()));
             insert.executeUpdate();
             return null;
           }
@@ -82,11 +85,31 @@ final class SqlCredentialStore implements CredentialStore {
           try (PreparedStatement update =
               connection.prepareStatement(
                   "UPDATE credential SET revoked_at = CASE WHEN revoked_at IS NULL OR revoked_at > ?"
-                      + " THEN ? ELSE revoked_at END WHERE id = ?")) {
+                      + " THEN ? ELSE revoked_at END, updated_at = ? WHERE id = ?")) {
             update.setLong(1, micros);
             update.setLong(2, micros);
-            update.setString(3, id);
+            // The real time of the change (not the revocation time, which may lie ahead), so
+            // pollers of changedSince see it.
+            update.setLong(3, Micros.of(Instant.now()));
+            update.setString(4, id);
             return update.executeUpdate() > 0;
+          }
+        });
+  }
+
+  @Override
+  public List<CredentialRecord> changedSince(Instant since) {
+    long micros = Micros.of(since);
+    return database.read(
+        "list credentials changed since " + since,
+        connection -> {
+          try (PreparedStatement query =
+              connection.prepareStatement(
+                  "SELECT "
+                      + COLUMNS
+                      + " FROM credential WHERE updated_at >= ? ORDER BY updated_at, id")) {
+            query.setLong(1, micros);
+            return read(query);
           }
         });
   }
@@ -109,22 +132,26 @@ final class SqlCredentialStore implements CredentialStore {
       for (int i = 0; i < args.length; i++) {
         query.setString(i + 1, args[i]);
       }
-      try (ResultSet rows = query.executeQuery()) {
-        List<CredentialRecord> result = new ArrayList<>();
-        while (rows.next()) {
-          result.add(
-              new CredentialRecord(
-                  rows.getString("id"),
-                  rows.getString("integration_id"),
-                  CredentialRecord.Kind.valueOf(rows.getString("kind")),
-                  rows.getString("secret_hash"),
-                  rows.getString("hint"),
-                  Micros.toInstant(rows.getLong("created_at")),
-                  instantOrNull(rows, "expires_at"),
-                  instantOrNull(rows, "revoked_at")));
-        }
-        return result;
+      return read(query);
+    }
+  }
+
+  private static List<CredentialRecord> read(PreparedStatement query) throws SQLException {
+    try (ResultSet rows = query.executeQuery()) {
+      List<CredentialRecord> result = new ArrayList<>();
+      while (rows.next()) {
+        result.add(
+            new CredentialRecord(
+                rows.getString("id"),
+                rows.getString("integration_id"),
+                CredentialRecord.Kind.valueOf(rows.getString("kind")),
+                rows.getString("secret_hash"),
+                rows.getString("hint"),
+                Micros.toInstant(rows.getLong("created_at")),
+                instantOrNull(rows, "expires_at"),
+                instantOrNull(rows, "revoked_at")));
       }
+      return result;
     }
   }
 

@@ -440,6 +440,30 @@ abstract class StoreContract {
     assertThat(store.credentials().revoke("missing", later)).isFalse();
   }
 
+  @Test
+  void changedSinceListsInsertsAndRevocationsByTheTimeOfTheChange() throws Exception {
+    Instant before = Instant.now().minusMillis(1);
+    store.credentials().insert(credential("c1", "lead-sync", 1));
+    store.credentials().insert(credential("c2", "lead-sync", 2));
+    assertThat(store.credentials().changedSince(before))
+        .extracting(CredentialRecord::id)
+        .containsExactly("c1", "c2");
+
+    Thread.sleep(5); // the next change is stamped strictly later
+    Instant afterInserts = Instant.now();
+    assertThat(store.credentials().changedSince(afterInserts.plusMillis(1))).isEmpty();
+
+    // A revocation dated in the future (a rotation overlap) is a change now, not then.
+    Instant overlapEnd = afterInserts.plusSeconds(3_600);
+    assertThat(store.credentials().revoke("c1", overlapEnd)).isTrue();
+    List<CredentialRecord> changed = store.credentials().changedSince(afterInserts);
+    assertThat(changed).extracting(CredentialRecord::id).containsExactly("c1");
+    assertThat(changed.get(0).revokedAt()).isEqualTo(Micros.toInstant(Micros.of(overlapEnd)));
+    assertThat(store.credentials().changedSince(before))
+        .extracting(CredentialRecord::id)
+        .containsExactly("c2", "c1");
+  }
+
   private static byte[] bytes(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }
