@@ -13,10 +13,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class CountingCredentialStore implements CredentialStore {
   private final CredentialStore real;
+  private final boolean tracksChanges;
   private final AtomicInteger lookups = new AtomicInteger();
+  private final AtomicInteger polls = new AtomicInteger();
 
   public CountingCredentialStore(CredentialStore real) {
+    this(real, true);
+  }
+
+  /**
+   * @param tracksChanges false to answer {@link #changedSince} like a store that cannot (the
+   *     interface's default), so callers fall back to per-key reads
+   */
+  public CountingCredentialStore(CredentialStore real, boolean tracksChanges) {
     this.real = real;
+    this.tracksChanges = tracksChanges;
+  }
+
+  /** changedSince calls so far (answered or not). */
+  public int polls() {
+    return polls.get();
   }
 
   /** findByHash, findById and listByIntegration calls so far. */
@@ -50,6 +66,15 @@ public final class CountingCredentialStore implements CredentialStore {
   @Override
   public List<CredentialRecord> list() {
     return real.list();
+  }
+
+  @Override
+  public List<CredentialRecord> changedSince(Instant since) {
+    polls.incrementAndGet();
+    if (!tracksChanges) {
+      return CredentialStore.super.changedSince(since);
+    }
+    return real.changedSince(since);
   }
 
   @Override

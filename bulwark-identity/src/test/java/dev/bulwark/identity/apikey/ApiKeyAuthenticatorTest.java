@@ -12,8 +12,12 @@ import dev.bulwark.identity.TestStores;
 import dev.bulwark.identity.secret.SecretFormat;
 import dev.bulwark.store.CredentialRecord;
 import dev.bulwark.store.CredentialStore;
+import dev.bulwark.store.KeyEncryptionKey;
 import dev.bulwark.store.Store;
+import dev.bulwark.store.StoreOptions;
+import dev.bulwark.store.Stores;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +25,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,33 +93,123 @@ class ApiKeyAuthenticatorTest {
   }
 
   @Test
-  void hitsAreAnsweredFromMemoryForFiveSeconds() {
+  void hitsAreAnsweredFromMemoryWhileOnePollPerSecondKeepsTheCacheCurrent() {
     IssuedSecret issued = keys.create("job", null);
     for (int i = 0; i < 100; i++) {
       assertThat(auth.authenticate(issued.secret()).ok()).isTrue();
     }
     assertThat(counting.lookups()).isEqualTo(1);
-    clock.advance(Duration.ofMillis(4999));
-    auth.authenticate(issued.secret());
-    assertThat(counting.lookups()).isEqualTo(1);
-    clock.advance(Duration.ofMillis(1));
-    auth.authenticate(issued.secret());
-    assertThat(counting.lookups()).isEqualTo(2);
+    for (int second = 1; second <= 60; second++) {
+      clock.advance(Duration.ofSeconds(1));
+      for (int i = 0; i < 10; i++) {
+        assertThat(auth.authenticate(issued.secret()).ok()).isTrue();
+      }
+    }
+    assertThat(counting.lookups()).as("no per-key re-read in a minute").isEqualTo(1);
+    assertThat(counting.polls()).as("one bulk query per second, not per call").isEqualTo(60);
   }
 
   @Test
-  void revocationByAnotherProcessTakesEffectWithinFiveSeconds() {
+  void withoutChangeTrackingEachKeyIsReadAgainAfterFiveSeconds() {
+    CountingCredentialStore untracked = new CountingCredentialStore(store.credentials(), false);
+    ApiKeyAuthenticator perKey = new ApiKeyAuthenticator(untracked, clock);
+    IssuedSecret issued = keys.create("job", null);
+    assertThat(perKey.authenticate(issued.secret()).ok()).isTrue();
+    assertThat(untracked.lookups()).isEqualTo(1);
+    clock.advance(Duration.ofMillis(4999));
+    perKey.authenticate(issued.secret());
+    assertThat(untracked.lookups()).isEqualTo(1);
+    clock.advance(Duration.ofMillis(1));
+    perKey.authenticate(issued.secret());
+    assertThat(untracked.lookups()).isEqualTo(2);
+    assertThat(untracked.polls()).as("asked once, then never again").isEqualTo(1);
+
+    new ApiKeys(store.credentials(), clock).revoke(issued.credentialId());
+    clock.advance(Duration.ofSeconds(5));
+    assertThat(perKey.authenticate(issued.secret()))
+        .isEqualTo(new Authentication.Failed("auth.revoked"));
+  }
+
+  @Test
+  void revocationByAnotherProcessTakesEffectAtTheNextPoll() {
     IssuedSecret issued = keys.create("job", null);
     assertThat(auth.authenticate(issued.secret()).ok()).isTrue();
 
     // Another process (the CLI) revokes through its own objects over the same database.
     new ApiKeys(store.credentials(), clock).revoke(issued.credentialId());
 
-    clock.advance(Duration.ofSeconds(4));
-    assertThat(auth.authenticate(issued.secret()).ok()).as("cached within 5 s").isTrue();
-    clock.advance(Duration.ofSeconds(1));
+    assertThat(auth.authenticate(issued.secret()).ok()).as("no poll due yet").isTrue();
+    clock.advance(ApiKeyAuthenticator.POLL_EVERY);
     assertThat(auth.authenticate(issued.secret()))
         .isEqualTo(new Authentication.Failed("auth.revoked"));
+    assertThat(counting.lookups()).as("the poll brought it, not a per-key read").isEqualTo(1);
+  }
+
+  @Test
+  void aPollBringsInAKeyIssuedElsewhereThatWasRememberedAsUnknown() {
+    String secret = SecretFormat.API_KEY.generate();
+    assertThat(auth.authenticate(secret)).isEqualTo(INVALID);
+    try (Store other = otherProcess()) {
+      other
+          .credentials()
+          .insert(
+              new CredentialRecord(
+                  "cred-late",
+                  "job",
+                  CredentialRecord.Kind.API_KEY,
+                  SecretFormat.hash(secret),
+                  "bwk_…",
+                  clock.instant(),
+                  null,
+                  null));
+    }
+    clock.advance(ApiKeyAuthenticator.POLL_EVERY); // well before the negative answer's 5 s
+    assertThat(auth.authenticate(secret)).isEqualTo(new Authenticated("job", "cred-late"));
+    assertThat(counting.lookups()).as("only the first, negative, read").isEqualTo(1);
+  }
+
+  @Test
+  void aKeyRevokedThroughASecondStoreHandleIsRefusedWithinFiveSecondsOnTheRealClock()
+      throws Exception {
+    ExecutorService workers = Executors.newSingleThreadExecutor();
+    try (Store other = otherProcess()) {
+      Clock real = Clock.systemUTC();
+      CountingCredentialStore watched = new CountingCredentialStore(store.credentials());
+      ApiKeyAuthenticator gateway = new ApiKeyAuthenticator(watched, real, workers);
+      IssuedSecret issued = new ApiKeys(store.credentials(), real).create("job", null);
+      assertThat(gateway.authenticateAsync(issued.secret()).toCompletableFuture().get().ok())
+          .isTrue();
+
+      // Traffic for 1.5 s: answered from memory, kept current by polls, no per-key reads.
+      long until = System.nanoTime() + 1_500_000_000L;
+      while (System.nanoTime() < until) {
+        assertThat(gateway.authenticateAsync(issued.secret()).toCompletableFuture().get().ok())
+            .isTrue();
+        Thread.sleep(5);
+      }
+      assertThat(watched.lookups()).isEqualTo(1);
+      assertThat(watched.polls()).isBetween(1, 3);
+
+      // A second process (its own store handle on the same file) revokes the key.
+      assertThat(new ApiKeys(other.credentials(), real).revoke(issued.credentialId())).isTrue();
+      long revokedAt = System.nanoTime();
+      Authentication answer;
+      do {
+        Thread.sleep(5);
+        answer = gateway.authenticateAsync(issued.secret()).toCompletableFuture().get();
+      } while (answer.ok() && System.nanoTime() - revokedAt < 10_000_000_000L);
+      long tookMillis = (System.nanoTime() - revokedAt) / 1_000_000;
+      assertThat(answer).isEqualTo(new Authentication.Failed("auth.revoked"));
+      assertThat(tookMillis).isLessThan(5_000);
+      assertThat(watched.lookups()).as("still no per-key read").isEqualTo(1);
+    } finally {
+      workers.shutdownNow();
+    }
+  }
+
+  /** Another process's view of the same database: its own pool and connections. */
+  private Store otherProcess() {
+    return Stores.open(StoreOptions.sqlite(dir.resolve("bulwark.db"), KeyEncryptionKey.generate()));
   }
 
   @Test
