@@ -80,7 +80,7 @@ class DemoEndToEndTest {
   void theThreeCurlLinesAnswer200Then403Then401AndAreAudited() throws Exception {
     List<String> lines = Files.readAllLines(data.resolve("demo-curl.txt"));
     assertThat(lines).hasSize(3).isEqualTo(demo.curlLines());
-    assertThat(lines.get(0)).contains(demo.demoKey()).doesNotContain("-X");
+    assertThat(lines.get(0)).contains(demo.demoKey()).doesNotContain(" -X ");
     assertThat(lines.get(1)).contains("-X DELETE").contains(demo.demoKey());
     assertThat(lines.get(2)).doesNotContain("Authorization");
     String url = demo.gatewayUrl() + DemoTraffic.CONTACT_PATH;
@@ -91,6 +91,10 @@ class DemoEndToEndTest {
     HttpResponse<String> allowed = send("GET", url, demo.demoKey());
     assertThat(allowed.statusCode()).as(allowed.body()).isEqualTo(200);
     assertThat(new JsonObject(allowed.body()).getString("Id")).isEqualTo("003D000000QV9n2IAD");
+    // The example perimeter masks phone numbers in this integration's responses (DLP).
+    assertThat(new JsonObject(allowed.body()).getString("Phone"))
+        .isNotEqualTo("(512) 757-6000")
+        .endsWith("6000");
 
     HttpResponse<String> denied = send("DELETE", url, demo.demoKey());
     assertThat(denied.statusCode()).as(denied.body()).isEqualTo(403);
@@ -130,6 +134,11 @@ class DemoEndToEndTest {
           assertThat(e.getInteger("status")).isEqualTo(status);
           assertThat(e.getString("decision")).isEqualTo(status == 200 ? "ALLOW" : "DENY");
           assertThat(e.getString("path")).endsWith("/Contact/003D000000QV9n2IAD");
+          if (status == 200) {
+            assertThat(e.getJsonArray("findings").encode())
+                .contains("pii.phone", "mask", "$.Phone")
+                .doesNotContain("757-6000");
+          }
         });
     JsonArray mine =
         json("/api/v1/audit?integration=" + DemoTraffic.DEMO_INTEGRATION).getJsonArray("events");
