@@ -8,9 +8,12 @@ for line in io.lines(keys_file) do
   entries[#entries + 1] = { app = app, key = key }
 end
 local prefix = os.getenv("PATH_PREFIX") or ""
+-- ITEM_PATH: the route below the app, followed by a random id (the DLP phase uses
+-- /v1/contacts/1k/ and /v1/contacts/64k/)
+local item = os.getenv("ITEM_PATH") or "/v1/items/"
 
 request = function()
   local e = entries[math.random(#entries)]
-  local path = prefix .. "/" .. e.app .. "/v1/items/" .. math.random(100000)
+  local path = prefix .. "/" .. e.app .. item .. math.random(100000)
   return wrk.format("GET", path, { ["Authorization"] = "Bearer " .. e.key })
 end
