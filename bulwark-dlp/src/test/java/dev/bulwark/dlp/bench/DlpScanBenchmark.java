@@ -43,7 +43,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(
     value = 1,
     jvmArgsAppend = {"-Xmx1g"})
-@Warmup(iterations = 2, time = 2)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 3, time = 3)
 public class DlpScanBenchmark {
   private List<byte[]> payloads;
