@@ -6,7 +6,9 @@
  * connections (HikariCP) and migrates the schema with Flyway from {@code db/migration/sqlite} or
  * {@code db/migration/postgresql} (one folder per dialect, same tables). SQLite runs in WAL mode
  * with a busy timeout, foreign keys on, and transactions that take the write lock when they begin.
- * Every time is stored as epoch microseconds in an integer column.
+ * Every time is stored as epoch microseconds in an integer column. On SQLite the audit table has no
+ * per-integration index (it cost the audit writer an index page per integration per batch): the
+ * filtered "recent events" view walks the table backwards by id.
  *
  * <p><b>Vault.</b> Each secret is encrypted with AES-256-GCM under its own random data key; the
  * data key is wrapped by the {@link dev.bulwark.store.KeyEncryptionKey} with AES-256-GCM. Both take
