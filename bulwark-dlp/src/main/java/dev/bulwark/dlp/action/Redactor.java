@@ -125,11 +125,14 @@ public final class Redactor {
 
   private byte[] form(byte[] body, List<Applied> applied) {
     FormBody form = FormBody.parse(body);
+    Overlaps overlaps = new Overlaps(applied);
     List<String[]> pairs = new ArrayList<>();
     for (FormBody.Field f : form.fields()) {
+      int from = f.valueStart();
+      int to = f.valueEnd();
       pairs.add(
           new String[] {
-            f.name(), rewriteRange(form.text(), f.valueStart(), f.valueEnd(), applied)
+            f.name(), rewriteRange(form.text(), from, to, overlaps.candidates(from, to))
           });
     }
     return FormBody.encode(pairs);
@@ -138,10 +141,20 @@ public final class Redactor {
   /**
    * Re-emits the JSON token by token. A scalar or name whose raw span (char offsets) holds a
    * finding is decoded, rewritten in decoded form and written back as a JSON string; all other
-   * tokens are copied. Malformed JSON falls back to the text rewrite of the whole body.
+   * tokens are copied. Malformed JSON falls back to the text rewrite of the whole body. Which
+   * findings touch a token is looked up by offset ({@link Overlaps}), so the cost grows with tokens
+   * plus findings, not their product.
    */
   private byte[] json(byte[] body, List<Applied> applied) {
     String text = new String(body, StandardCharsets.UTF_8);
+    Overlaps all = new Overlaps(applied);
+    List<Applied> rewriting = new ArrayList<>(applied.size());
+    for (Applied a : applied) {
+      if (changes(a.action())) {
+        rewriting.add(a);
+      }
+    }
+    Overlaps touching = new Overlaps(rewriting);
     StringWriter w = new StringWriter(text.length() + 64);
     try (JsonParser p = JSON.createParser(text);
         JsonGenerator g = JSON.createGenerator(w)) {
@@ -156,11 +169,11 @@ public final class Redactor {
         String value = t == JsonToken.FIELD_NAME ? p.currentName() : p.getText();
         int te = (int) p.currentLocation().getCharOffset();
         int[] span = rawSpan(text, ts, te, t);
-        if (!touched(applied, span[0], span[1])) {
+        if (!touching.any(span[0], span[1])) {
           g.copyCurrentEvent(p);
           continue;
         }
-        String rewritten = rewriteToken(text, span, value, t, applied);
+        String rewritten = rewriteToken(text, span, value, t, all.candidates(span[0], span[1]));
         if (t == JsonToken.FIELD_NAME) {
           g.writeFieldName(rewritten);
         } else {
@@ -199,16 +212,11 @@ public final class Redactor {
     return text.length();
   }
 
-  private static boolean touched(List<Applied> applied, int from, int to) {
-    for (Applied a : applied) {
-      if (changes(a.action()) && a.finding().start() < to && a.finding().end() > from) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Decodes the raw token content with an offset map, rewrites it in decoded form. */
+  /**
+   * Decodes the raw token content with an offset map, rewrites it in decoded form.
+   *
+   * @param applied at least every finding overlapping the span, in start order
+   */
   private String rewriteToken(
       String text, int[] span, String decoded, JsonToken t, List<Applied> applied) {
     if (t != JsonToken.VALUE_STRING && t != JsonToken.FIELD_NAME) {

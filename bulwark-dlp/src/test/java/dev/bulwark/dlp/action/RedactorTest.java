@@ -109,6 +109,54 @@ class RedactorTest {
   }
 
   @Test
+  void rewritesEveryOneOfManyFindingsInOneJsonBody() throws IOException {
+    // 300 e-mails (odd ones only alerted), 10 card numbers as JSON numbers and e-mails as keys:
+    // exercises the offset lookup of findings per token across a long body.
+    StringBuilder body = new StringBuilder("{\"items\":[");
+    StringBuilder expected = new StringBuilder("{\"items\":[");
+    for (int i = 0; i < 300; i++) {
+      String sep = i == 0 ? "" : ",";
+      String mail = "user" + i + "@example.com";
+      String note = "note \\\" " + i;
+      body.append(sep).append("{\"id\":").append(i).append(",\"email\":\"").append(mail);
+      expected.append(sep).append("{\"id\":").append(i).append(",\"email\":\"");
+      expected.append(i % 2 == 0 ? "[REDACTED:pii.email]" : mail);
+      body.append("\",\"note\":\"").append(note).append('"');
+      expected.append("\",\"note\":\"").append(note).append('"');
+      if (i % 30 == 0) {
+        body.append(",\"card\":4111111111111111");
+        expected.append(",\"card\":\"[REDACTED:fin.payment_card]\"");
+      }
+      if (i % 50 == 0) {
+        body.append(",\"key").append(i).append("@example.com\":true");
+        expected.append(",\"[REDACTED:pii.email]\":true");
+      }
+      body.append('}');
+      expected.append('}');
+    }
+    body.append("]}");
+    expected.append("]}");
+    byte[] b = body.toString().getBytes(StandardCharsets.UTF_8);
+    List<Finding> findings = SCANNER.scan(b, ContentKind.JSON);
+    assertThat(findings).hasSize(300 + 10 + 6);
+    Rewrite r =
+        redactor.apply(
+            b,
+            ContentKind.JSON,
+            findings,
+            f -> {
+              if (f.jsonPath().endsWith(".email")) {
+                int i = Integer.parseInt(f.jsonPath().replaceAll("\\D", ""));
+                return i % 2 == 0 ? Action.REDACT : Action.ALERT;
+              }
+              return Action.REDACT;
+            });
+    assertThat(str(r)).isEqualTo(expected.toString());
+    assertValidJson(str(r));
+    assertThat(r.applied()).hasSize(316);
+  }
+
+  @Test
   void rejectsAShortTokenKey() {
     assertThatThrownBy(() -> new Redactor(new byte[8]))
         .isInstanceOf(IllegalArgumentException.class);

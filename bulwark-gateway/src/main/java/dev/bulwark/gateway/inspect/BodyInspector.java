@@ -277,10 +277,11 @@ public final class BodyInspector {
         values.add(text.substring(f.start(), f.end()));
       }
     }
+    Scrubber scrubber = new Scrubber(values);
     Set<FlowFinding> out = new LinkedHashSet<>();
     for (Applied a : applied) {
       Finding f = a.finding();
-      String path = scrub(f.jsonPath(), values, f.dataClass());
+      String path = scrubber.scrub(f.jsonPath(), f.dataClass());
       out.add(
           new FlowFinding(
               f.dataClass(), direction.id(), path, a.action().name().toLowerCase(Locale.ROOT)));
@@ -291,17 +292,56 @@ public final class BodyInspector {
     return List.copyOf(out);
   }
 
-  private static String scrub(String path, Set<String> values, String dataClass) {
-    if (path == null) {
-      return null;
-    }
-    String out = path;
-    for (String v : values) {
-      if (out.contains(v)) {
-        out = out.replace(v, "[REDACTED:" + dataClass + "]");
+  /**
+   * Removes found values from paths. Most paths hold none, so each path is first checked against
+   * the values indexed by their leading chars (time linear in the path, not paths × values); only a
+   * path that holds one is rewritten, value by value in the order found.
+   */
+  private static final class Scrubber {
+    private static final int GRAM = 4;
+    private final Set<String> values;
+    private final int gram;
+    private final Map<String, List<String>> byPrefix = new HashMap<>();
+
+    /** values: distinct, non-empty, in the order found. */
+    Scrubber(Set<String> values) {
+      this.values = values;
+      int g = GRAM;
+      for (String v : values) {
+        g = Math.min(g, v.length());
+      }
+      this.gram = Math.max(1, g);
+      for (String v : values) {
+        byPrefix.computeIfAbsent(v.substring(0, gram), k -> new ArrayList<>(1)).add(v);
       }
     }
-    return out;
+
+    String scrub(String path, String dataClass) {
+      if (path == null || !holdsAny(path)) {
+        return path;
+      }
+      String out = path;
+      for (String v : values) {
+        if (out.contains(v)) {
+          out = out.replace(v, "[REDACTED:" + dataClass + "]");
+        }
+      }
+      return out;
+    }
+
+    private boolean holdsAny(String path) {
+      for (int i = 0; i + gram <= path.length(); i++) {
+        List<String> starting = byPrefix.get(path.substring(i, i + gram));
+        if (starting != null) {
+          for (String v : starting) {
+            if (path.startsWith(v, i)) {
+              return true;
+            }
+          }
+        }
+      }
+      return false;
+    }
   }
 
   private static boolean identity(String contentEncoding) {
