@@ -37,7 +37,7 @@ public record Integration(
     dlp = dlp == null ? DlpPolicy.NONE : dlp;
   }
 
-  /** An integration whose bodies are not inspected (code built before DLP policies existed). */
+  /** An integration with no DLP rules: its bodies stream through uninspected. */
   public Integration(
       String id,
       String owner,
