@@ -152,11 +152,7 @@ final class Listener extends VerticleBase {
     }
     HttpClientResponse upstream = exchange.upstreamResponse();
     if (responses == null || !exchange.inspectResponse()) {
-      relayed(
-          exchange,
-          upstream,
-          ResponseRelay.relay(
-              upstream, exchange.request().response(), exchange.method(), exchange.requestId()));
+      relayed(exchange, upstream, streamed(exchange, upstream));
       return;
     }
     responses
@@ -169,14 +165,7 @@ final class Listener extends VerticleBase {
                 // The caller gets the 502 alone; nothing of the upstream's body is sent.
                 reject(exchange, inspected.reject());
               } else if (inspected.body() == null) {
-                relayed(
-                    exchange,
-                    upstream,
-                    ResponseRelay.relay(
-                        upstream,
-                        exchange.request().response(),
-                        exchange.method(),
-                        exchange.requestId()));
+                relayed(exchange, upstream, streamed(exchange, upstream));
               } else {
                 relayed(
                     exchange,
@@ -189,6 +178,12 @@ final class Listener extends VerticleBase {
                         headers -> ResponseInspection.rewriteHeaders(headers, inspected)));
               }
             });
+  }
+
+  /** The upstream response streamed to the caller as it comes (no inspection). */
+  private static Future<Void> streamed(Exchange exchange, HttpClientResponse upstream) {
+    return ResponseRelay.relay(
+        upstream, exchange.request().response(), exchange.method(), exchange.requestId());
   }
 
   private void relayed(Exchange exchange, HttpClientResponse upstream, Future<Void> relay) {

@@ -13,10 +13,7 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.http.impl.headers.HeadersMultiMap;
 import java.time.Duration;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
@@ -158,22 +155,7 @@ public final class Forwarder implements Stage.Async {
    * credential, not Host (the client sets the upstream's), not X-Request-Id (ours is set).
    */
   static void copyRequestHeaders(MultiMap from, MultiMap to) {
-    String connection = from.get(HeaderRules.CONNECTION);
-    if (from instanceof HeadersMultiMap fast) {
-      Iterator<Map.Entry<CharSequence, CharSequence>> it = fast.iteratorCharSequence();
-      while (it.hasNext()) {
-        Map.Entry<CharSequence, CharSequence> h = it.next();
-        if (passesUp(h.getKey(), connection)) {
-          to.add(h.getKey(), h.getValue());
-        }
-      }
-    } else {
-      for (Map.Entry<String, String> h : from) {
-        if (passesUp(h.getKey(), connection)) {
-          to.add(h.getKey(), h.getValue());
-        }
-      }
-    }
+    HeaderRules.copy(from, to, Forwarder::passesUp);
   }
 
   private static boolean passesUp(CharSequence name, String connection) {

@@ -1,6 +1,10 @@
 package dev.bulwark.gateway.forward;
 
 import io.netty.util.AsciiString;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.impl.headers.HeadersMultiMap;
+import java.util.Iterator;
+import java.util.Map;
 
 /**
  * Decides which headers stop at the gateway.
@@ -106,5 +110,34 @@ final class HeaderRules {
       }
     }
     return true;
+  }
+
+  /** Which headers pass in one direction, given the message's own {@code Connection} value. */
+  @FunctionalInterface
+  interface Passes {
+    boolean test(CharSequence name, String connection);
+  }
+
+  /**
+   * Copies the headers of {@code from} that {@code passes} into {@code to}; over Vert.x's own
+   * multimap without converting names or values to Strings.
+   */
+  static void copy(MultiMap from, MultiMap to, Passes passes) {
+    String connection = from.get(CONNECTION);
+    if (from instanceof HeadersMultiMap fast) {
+      Iterator<Map.Entry<CharSequence, CharSequence>> it = fast.iteratorCharSequence();
+      while (it.hasNext()) {
+        Map.Entry<CharSequence, CharSequence> h = it.next();
+        if (passes.test(h.getKey(), connection)) {
+          to.add(h.getKey(), h.getValue());
+        }
+      }
+    } else {
+      for (Map.Entry<String, String> h : from) {
+        if (passes.test(h.getKey(), connection)) {
+          to.add(h.getKey(), h.getValue());
+        }
+      }
+    }
   }
 }

@@ -5,9 +5,6 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.impl.headers.HeadersMultiMap;
-import java.util.Iterator;
-import java.util.Map;
 
 /**
  * Writes an upstream response to the caller: status, end-to-end headers (hop-by-hop ones and those
@@ -25,10 +22,7 @@ public final class ResponseRelay {
    */
   public static Future<Void> relay(
       HttpClientResponse from, HttpServerResponse to, HttpMethod method, String requestId) {
-    to.setStatusCode(from.statusCode());
-    MultiMap headers = to.headers();
-    copyResponseHeaders(from.headers(), headers);
-    headers.set(HeaderRules.X_REQUEST_ID, requestId);
+    MultiMap headers = writeHead(from, to, requestId);
     if (!headers.contains(HeaderRules.CONTENT_LENGTH) && mayHaveBody(from.statusCode(), method)) {
       to.setChunked(true);
     }
@@ -54,12 +48,18 @@ public final class ResponseRelay {
       String requestId,
       io.vertx.core.buffer.Buffer body,
       java.util.function.Consumer<MultiMap> fixHeaders) {
+    fixHeaders.accept(writeHead(from, to, requestId));
+    return to.end(body);
+  }
+
+  /** The upstream's status and end-to-end headers, plus our request id; returns the headers. */
+  private static MultiMap writeHead(
+      HttpClientResponse from, HttpServerResponse to, String requestId) {
     to.setStatusCode(from.statusCode());
     MultiMap headers = to.headers();
     copyResponseHeaders(from.headers(), headers);
     headers.set(HeaderRules.X_REQUEST_ID, requestId);
-    fixHeaders.accept(headers);
-    return to.end(body);
+    return headers;
   }
 
   private static boolean mayHaveBody(int status, HttpMethod method) {
@@ -67,22 +67,7 @@ public final class ResponseRelay {
   }
 
   static void copyResponseHeaders(MultiMap from, MultiMap to) {
-    String connection = from.get(HeaderRules.CONNECTION);
-    if (from instanceof HeadersMultiMap fast) {
-      Iterator<Map.Entry<CharSequence, CharSequence>> it = fast.iteratorCharSequence();
-      while (it.hasNext()) {
-        Map.Entry<CharSequence, CharSequence> h = it.next();
-        if (passesDown(h.getKey(), connection)) {
-          to.add(h.getKey(), h.getValue());
-        }
-      }
-    } else {
-      for (Map.Entry<String, String> h : from) {
-        if (passesDown(h.getKey(), connection)) {
-          to.add(h.getKey(), h.getValue());
-        }
-      }
-    }
+    HeaderRules.copy(from, to, ResponseRelay::passesDown);
   }
 
   private static boolean passesDown(CharSequence name, String connection) {
